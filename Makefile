@@ -1,0 +1,64 @@
+# cohort_site: `make demo` to try it, `make test` to check it. `make help` lists every target.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+VENV := .venv
+BIN := $(VENV)/bin
+# pyenv honours .python-version (3.12); otherwise take the first python3.12+ on PATH.
+PYTHON ?= $(shell for p in python3.12 python3.13 python3.14 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	&& { command -v $$p; break; }; done)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEMO_PASSWORD ?= equity-demo-2026
+
+.PHONY: help demo test serve venv lint format migrate seed clean check-python
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
+
+check-python:
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "Python 3.12 or newer is required (Django 6); found: $$(python3 --version 2>&1 || echo none)."; \
+		echo "Install it (for example 'pyenv install 3.12') and run make again."; exit 1; fi
+
+$(BIN)/.installed-runtime: requirements.txt | check-python
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(BIN)/.installed-dev: requirements.txt requirements-dev.txt $(BIN)/.installed-runtime
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+venv: $(BIN)/.installed-dev ## Create .venv and install everything
+
+migrate: $(BIN)/.installed-runtime
+	$(BIN)/python manage.py migrate --noinput
+
+seed: migrate ## Load the demo data (idempotent)
+	$(BIN)/python manage.py seed_demo --password "$(DEMO_PASSWORD)"
+
+demo: seed ## Install, migrate, seed and serve the demo at http://127.0.0.1:8000 (SQLite)
+	@echo "Serving at http://$(HOST):$(PORT)/ — log in with a demo account above (password: $(DEMO_PASSWORD))."
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(BIN)/.installed-dev ## Lint, check, and run the whole test suite
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=cohort_site.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=cohort_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python -m pytest
+
+serve: migrate ## Serve with gunicorn and production-like settings (needs SECRET_KEY, ALLOWED_HOSTS)
+	DJANGO_SETTINGS_MODULE=cohort_site.settings.production $(BIN)/python manage.py collectstatic --noinput
+	DJANGO_SETTINGS_MODULE=cohort_site.settings.production $(BIN)/gunicorn cohort_site.wsgi \
+		--bind $(HOST):$(PORT) --workers 3 --access-logfile -
+
+format: $(BIN)/.installed-dev ## Format and fix lint
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean: ## Remove the venv, the SQLite database and collected static files
+	rm -rf $(VENV) db.sqlite3 staticfiles

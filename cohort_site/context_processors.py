@@ -1,0 +1,15 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts.roles import is_facilitator, is_site_admin
+
+
+def navigation(request):
+    """The header shows only what this person can reach."""
+    user = getattr(request, "user", None)
+    items = []
+    if user is not None and user.is_authenticated:
+        items.append({"label": _("Profile"), "url": reverse("profile")})
+        if is_facilitator(user) or is_site_admin(user):
+            items.append({"label": _("Curriculum admin"), "url": "/admin/"})
+    return {"nav_items": items}

@@ -1,0 +1,80 @@
+"""Create the demo site: accounts, home page and (as features land) their realistic content.
+
+Factory-driven, atomic and idempotent: running it twice leaves one copy of everything.
+"""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts.factories import DEMO_PASSWORD, UserFactory
+from accounts.roles import facilitators_group
+from programs.services import home_page_ensure
+
+DEMO_ACCOUNTS = [
+    # email, display name, role description
+    ("admin@example.org", "Alex Rivera", "site admin"),
+    ("facilitator@example.org", "Fatima Okafor", "facilitator of the demo cohort"),
+    ("lead@example.org", "Luis Hernández", "lead of team A"),
+    ("member@example.org", "Mai Nguyen", "member of team A"),
+    ("peer@example.org", "Priya Shah", "member of team B"),
+    ("facilitator2@example.org", "Frank Delgado", "facilitator of the second cohort"),
+]
+
+
+class Command(BaseCommand):
+    help = "Create the demo accounts and content (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--password", default=DEMO_PASSWORD, help="Password for every demo account."
+        )
+
+    @transaction.atomic
+    def handle(self, *args, password, **options):
+        self.seed_accounts(password)
+        self.seed_home_page()
+        call_command("update_index", verbosity=0)
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready. Accounts (password: {password}):"))
+        for email, _name, role in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {email:<28} {role}")
+
+    def seed_accounts(self, password: str) -> dict:
+        users = {}
+        for email, name, _role in DEMO_ACCOUNTS:
+            first, last = name.split(" ", 1)
+            user = UserFactory(
+                email=email, first_name=first, last_name=last, display_name=name, password=password
+            )
+            users[email] = user
+        admin = users["admin@example.org"]
+        if not admin.is_superuser:
+            admin.is_superuser = admin.is_staff = True
+            admin.save(update_fields=["is_superuser", "is_staff"])
+        group = facilitators_group()
+        for email in ("facilitator@example.org", "facilitator2@example.org"):
+            users[email].groups.add(group)
+        return users
+
+    def seed_home_page(self):
+        home_page_ensure(
+            title="Equity Improvement Project",
+            intro=(
+                "A year-long learning cohort where school equity teams look inward, build "
+                "trust, and redesign one system at their school that produces unequal outcomes."
+            ),
+            body=(
+                "<p>Teams from partner schools and districts meet about once a month. Together "
+                "they explore their own identities, agree on how they will work together, learn "
+                "improvement science and Liberatory Design, and test changes in small, fast "
+                "cycles, reading their data by student group.</p>"
+            ),
+            audience=(
+                "<p>School and district equity teams: administrators, teachers, counselors, "
+                "classified staff, family partners and students.</p>"
+            ),
+            how_to_join=(
+                "<p>Partner districts send a proposal for their team; facilitators then invite "
+                "each team member by email.</p>"
+            ),
+        )

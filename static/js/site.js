@@ -1,0 +1,11 @@
+// Small progressive enhancements; every page works without this file.
+(function () {
+  "use strict";
+  // Send the CSRF token with htmx requests (the token is in the cookie-less hidden input).
+  document.addEventListener("htmx:configRequest", function (event) {
+    var token = document.querySelector("input[name=csrfmiddlewaretoken]");
+    if (token) {
+      event.detail.headers["X-CSRFToken"] = token.value;
+    }
+  });
+})();
