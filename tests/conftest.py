@@ -29,3 +29,68 @@ def csrf_client(client):
     from django.test import Client
 
     return Client(enforce_csrf_checks=True)
+
+
+@pytest.fixture
+def roles(db):
+    """Everyone the permission matrices speak of, with real rows behind them.
+
+    Keys: anonymous, member_a, lead_a, member_b, facilitator, facilitator_other, site_admin,
+    inactive. Also team_a, team_b (same cohort), cohort, other_cohort, team_other.
+    """
+    from accounts.roles import facilitators_group
+    from cohorts.factories import CohortFactory, MembershipFactory, TeamFactory
+
+    cohort = CohortFactory(slug="demo-cohort", name="Demo cohort")
+    other_cohort = CohortFactory(slug="other-cohort", name="Other cohort")
+    team_a = TeamFactory(cohort=cohort, slug="team-a", name="Team A")
+    team_b = TeamFactory(cohort=cohort, slug="team-b", name="Team B")
+    team_other = TeamFactory(cohort=other_cohort, slug="team-other", name="Team Other")
+    people = {
+        "member_a": MembershipFactory(team=team_a, user__email="member@example.org").user,
+        "lead_a": MembershipFactory(team=team_a, role="lead", user__email="lead@example.org").user,
+        "member_b": MembershipFactory(team=team_b, user__email="peer@example.org").user,
+        "facilitator": UserFactory(email="facilitator@example.org"),
+        "facilitator_other": UserFactory(email="facilitator2@example.org"),
+        "site_admin": UserFactory(email="admin@example.org", is_superuser=True, is_staff=True),
+        "inactive": MembershipFactory(
+            team=team_a, user__email="inactive@example.org", user__is_active=False
+        ).user,
+    }
+    MembershipFactory(team=team_other, user__email="other-team@example.org")
+    cohort.facilitators.add(people["facilitator"])
+    other_cohort.facilitators.add(people["facilitator_other"])
+    for key in ("facilitator", "facilitator_other"):
+        people[key].groups.add(facilitators_group())
+    return {
+        **people,
+        "anonymous": None,
+        "cohort": cohort,
+        "other_cohort": other_cohort,
+        "team_a": team_a,
+        "team_b": team_b,
+        "team_other": team_other,
+    }
+
+
+MATRIX_ROLES = [
+    "anonymous",
+    "member_a",
+    "lead_a",
+    "member_b",
+    "facilitator",
+    "facilitator_other",
+    "site_admin",
+    "inactive",
+]
+
+
+def client_for(role_name, roles):
+    """A test client logged in as the named role (anonymous: not logged in)."""
+    from django.test import Client
+
+    client = Client()
+    person = roles[role_name]
+    if person is not None:
+        client.force_login(person)
+    return client

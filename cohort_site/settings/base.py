@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "cohort_site",
     "accounts",
     "programs",
+    "cohorts",
     "journals",
     "feedback",
     "wagtail.contrib.forms",
@@ -102,6 +103,9 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Wagtail's search index uses PostgreSQL full-text search and GIN indexes there.
+    INSTALLED_APPS.append("django.contrib.postgres")
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

@@ -1,0 +1,72 @@
+"""View building blocks for every page inside a team space; feature apps reuse them."""
+
+from functools import cached_property
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_cache_control
+
+from . import access
+from .models import Cohort, Team
+
+
+class NoStoreMixin:
+    """Team pages hold personal data: no shared or browser cache may keep them."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+class TeamMixin(LoginRequiredMixin, NoStoreMixin):
+    """Resolves `slug` to a team the person may see; any other team answers 404."""
+
+    team_slug_kwarg = "slug"
+
+    @cached_property
+    def team(self) -> Team:
+        return get_object_or_404(
+            Team.objects.visible_to(self.request.user).select_related("cohort", "organization"),
+            slug=self.kwargs[self.team_slug_kwarg],
+        )
+
+    @cached_property
+    def team_role(self) -> str | None:
+        return access.team_role(self.request.user, self.team)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            team=self.team,
+            team_role=self.team_role,
+            is_team_member=self.team_role is not None,
+            is_team_lead=self.team_role == "lead",
+            is_facilitator=access.is_cohort_facilitator(self.request.user, self.team.cohort),
+        )
+        return context
+
+
+class TeamMemberRequiredMixin(TeamMixin):
+    """Writes inside a team space: only the team's current members (others get 404)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not access.is_team_member(request.user, self.team):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+class CohortManagerMixin(LoginRequiredMixin, NoStoreMixin):
+    """Pages for the cohort's facilitators and site admins; everyone else gets 404."""
+
+    @cached_property
+    def cohort(self) -> Cohort:
+        return get_object_or_404(
+            Cohort.objects.facilitated_by(self.request.user), slug=self.kwargs["slug"]
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cohort"] = self.cohort
+        return context

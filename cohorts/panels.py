@@ -1,0 +1,50 @@
+"""Team space and cohort page are composed of panels that feature apps register.
+
+`cohorts/` imports no feature app. A feature app adds, in its `wagtail_hooks.py`:
+
+    @hooks.register(TEAM_SPACE_PANELS)
+    def norms_panel(*, team, user, request):
+        return Panel(template="norms/panel.html", context={...}, order=20)
+
+    @hooks.register(COHORT_TEAM_COLUMNS)
+    def norms_column(*, cohort, teams, user):
+        # one query for all teams, never one per team
+        return Column(label=_("Norms"), values={team.pk: "ratified 2026-10-02", ...})
+
+A hook returns None to add nothing.
+"""
+
+from dataclasses import dataclass, field
+
+from wagtail import hooks
+
+TEAM_SPACE_PANELS = "team_space_panels"
+COHORT_TEAM_COLUMNS = "cohort_team_columns"
+
+
+@dataclass(frozen=True)
+class Panel:
+    template: str
+    context: dict = field(default_factory=dict)
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    values: dict  # team pk -> text shown in the cell
+    order: int = 100
+
+
+def team_space_panels(*, team, user, request) -> list[Panel]:
+    panels = [
+        fn(team=team, user=user, request=request) for fn in hooks.get_hooks(TEAM_SPACE_PANELS)
+    ]
+    return sorted((p for p in panels if p), key=lambda p: p.order)
+
+
+def cohort_team_columns(*, cohort, teams, user) -> list[Column]:
+    columns = [
+        fn(cohort=cohort, teams=teams, user=user) for fn in hooks.get_hooks(COHORT_TEAM_COLUMNS)
+    ]
+    return sorted((c for c in columns if c), key=lambda c: c.order)

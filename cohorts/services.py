@@ -1,0 +1,113 @@
+"""Writes about cohorts, teams and membership. Each re-checks the role and runs atomically."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import access
+from .models import Invitation, Membership, Team
+
+
+def team_touch(team: Team) -> None:
+    """Record activity on a team (feature apps call this when members write something)."""
+    Team.objects.filter(pk=team.pk).update(last_activity_at=timezone.now())
+
+
+@transaction.atomic
+def invitation_create(
+    *, team: Team, email: str, name: str = "", role: str, invited_by
+) -> Invitation:
+    if not access.can_manage_team(invited_by, team):
+        raise PermissionDenied
+    email = email.strip().lower()
+    if Membership.objects.current().filter(team=team, user__email__iexact=email).exists():
+        raise ValidationError({"email": _("%(email)s is already on this team.") % {"email": email}})
+    if Invitation.objects.outstanding().filter(team=team, email__iexact=email).exists():
+        raise ValidationError(
+            {
+                "email": _("%(email)s already has an open invitation to this team.")
+                % {"email": email}
+            }
+        )
+    # An expired, unaccepted invitation would block the unique constraint: retire it first.
+    Invitation.objects.filter(
+        team=team, email__iexact=email, accepted_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=timezone.now())
+    invitation = Invitation(
+        team=team, email=email, name=name.strip(), role=role, invited_by=invited_by
+    )
+    invitation.full_clean()
+    invitation.save()
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user) -> Membership:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at:
+        raise ValidationError(_("This invitation has already been used."))
+    if invitation.revoked_at:
+        raise ValidationError(
+            _("This invitation was withdrawn. Ask your facilitator for a new one.")
+        )
+    if invitation.is_expired:
+        raise ValidationError(_("This invitation has expired. Ask your facilitator for a new one."))
+    if user.email.lower() != invitation.email.lower():
+        raise ValidationError(
+            _("This invitation was sent to %(email)s. Log in with that address to accept it.")
+            % {"email": invitation.email}
+        )
+    membership, created = Membership.objects.current().get_or_create(
+        team=invitation.team, user=user, defaults={"role": invitation.role}
+    )
+    if user.name == user.email and invitation.name:
+        user.display_name = invitation.name
+        user.save(update_fields=["display_name"])
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    team_touch(invitation.team)
+    access.forget_roles(user)
+    return membership
+
+
+def _check_lead_remains(membership: Membership, new_lead: Membership | None) -> None:
+    if membership.role != Membership.Role.LEAD:
+        return
+    other_leads = (
+        Membership.objects.current().leads().filter(team=membership.team).exclude(pk=membership.pk)
+    )
+    if not other_leads.exists() and new_lead is None:
+        raise ValidationError(
+            {"new_lead": _("This person is the team's only lead. Choose a new lead first.")}
+        )
+
+
+@transaction.atomic
+def membership_end(*, membership: Membership, by, new_lead: Membership | None = None) -> None:
+    """Remove someone from a team (their past contributions stay with the team)."""
+    if not access.can_manage_team(by, membership.team):
+        raise PermissionDenied
+    _check_lead_remains(membership, new_lead)
+    if new_lead is not None:
+        new_lead.role = Membership.Role.LEAD
+        new_lead.save(update_fields=["role"])
+    membership.left_on = timezone.localdate()
+    membership.save(update_fields=["left_on"])
+
+
+@transaction.atomic
+def membership_move(
+    *, membership: Membership, to_team: Team, by, new_lead: Membership | None = None
+) -> Membership:
+    if not (access.can_manage_team(by, membership.team) and access.can_manage_team(by, to_team)):
+        raise PermissionDenied
+    if to_team.pk == membership.team_id:
+        raise ValidationError({"to_team": _("Choose a different team.")})
+    if Membership.objects.current().filter(team=to_team, user=membership.user).exists():
+        raise ValidationError({"to_team": _("This person is already on that team.")})
+    membership_end(membership=membership, by=by, new_lead=new_lead)
+    return Membership.objects.create(
+        user=membership.user, team=to_team, role=Membership.Role.MEMBER
+    )

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from . import views
+
+app_name = "cohorts"
+
+urlpatterns = [
+    path("teams/", views.MyTeamsView.as_view(), name="my_teams"),
+    path("teams/<slug:slug>/", views.TeamSpaceView.as_view(), name="team"),
+    path(
+        "teams/<slug:slug>/members/<int:pk>/remove/",
+        views.MembershipRemoveView.as_view(),
+        name="member_remove",
+    ),
+    path(
+        "teams/<slug:slug>/members/<int:pk>/move/",
+        views.MembershipMoveView.as_view(),
+        name="member_move",
+    ),
+    path("cohorts/<slug:slug>/", views.CohortView.as_view(), name="cohort"),
+    path("cohorts/<slug:slug>/invite/", views.InviteView.as_view(), name="invite"),
+    path("cohorts/<slug:slug>/invite/bulk/", views.BulkInviteView.as_view(), name="bulk_invite"),
+    path("invitations/<str:token>/", views.InvitationView.as_view(), name="invitation"),
+    path("calendar/<str:token>.ics", views.calendar_feed, name="calendar"),
+]

@@ -1,0 +1,289 @@
+from allauth.account.adapter import get_adapter
+
+from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.signing import BadSignature, Signer
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, ListView, TemplateView
+
+from . import access, calendar, panels, services
+from .forms import BulkInvitationForm, InvitationForm, MembershipEndForm, MembershipMoveForm
+from .mixins import CohortManagerMixin, TeamMixin
+from .models import Cohort, CohortSession, Invitation, Membership, Team
+from .notifications import send_invitation
+
+
+class MyTeamsView(LoginRequiredMixin, ListView):
+    """Where a person lands: their teams and the cohorts they facilitate."""
+
+    template_name = "cohorts/my_teams.html"
+    context_object_name = "teams"
+
+    def get_queryset(self):
+        user = self.request.user
+        return (
+            Team.objects.filter(
+                pk__in=Membership.objects.current().filter(user=user).values("team_id")
+            )
+            .select_related("cohort", "organization")
+            .order_by("-cohort__starts_on", "name")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cohorts"] = Cohort.objects.facilitated_by(self.request.user)
+        return context
+
+
+class TeamSpaceView(TeamMixin, TemplateView):
+    template_name = "cohorts/team_space.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        team = self.team
+        context["memberships"] = list(
+            Membership.objects.current()
+            .filter(team=team)
+            .select_related("user")
+            .order_by("role", "user__display_name")
+        )
+        context["next_session"] = (
+            CohortSession.objects.upcoming()
+            .filter(cohort_id=team.cohort_id)
+            .select_related("module")
+            .first()
+        )
+        context["panels"] = panels.team_space_panels(
+            team=team, user=self.request.user, request=self.request
+        )
+        context["can_manage"] = access.can_manage_team(self.request.user, team)
+        context["calendar_url"] = self.request.build_absolute_uri(calendar.feed_url(team.cohort))
+        return context
+
+
+class CohortView(CohortManagerMixin, TemplateView):
+    template_name = "cohorts/cohort.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        teams = list(
+            self.cohort.teams.with_member_counts().select_related("organization").order_by("name")
+        )
+        columns = panels.cohort_team_columns(
+            cohort=self.cohort, teams=teams, user=self.request.user
+        )
+        context["teams"] = teams
+        context["rows"] = [
+            {"team": team, "cells": [column.values.get(team.pk, "") for column in columns]}
+            for team in teams
+        ]
+        context["columns"] = columns
+        context["invitations"] = (
+            Invitation.objects.outstanding().filter(team__cohort=self.cohort).select_related("team")
+        )
+        context["sessions"] = self.cohort.sessions.select_related("module")
+        context["calendar_url"] = self.request.build_absolute_uri(calendar.feed_url(self.cohort))
+        context["now"] = timezone.now()
+        return context
+
+
+class InviteView(CohortManagerMixin, FormView):
+    template_name = "cohorts/invite.html"
+    form_class = InvitationForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "teams": self.cohort.teams.all()}
+
+    def get_initial(self):
+        return {"team": self.request.GET.get("team")}
+
+    def form_valid(self, form):
+        try:
+            invitation = services.invitation_create(
+                invited_by=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        send_invitation(invitation, self.request)
+        messages.success(
+            self.request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
+        )
+        return redirect(self.cohort.get_absolute_url())
+
+
+class BulkInviteView(CohortManagerMixin, FormView):
+    template_name = "cohorts/bulk_invite.html"
+    form_class = BulkInvitationForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "teams": self.cohort.teams.all()}
+
+    def form_valid(self, form):
+        rows = form.cleaned_data["rows"]
+        team = form.cleaned_data["team"]
+        seen = set()
+        for row in rows:
+            if not row.error and row.email in seen:
+                row.error = _("This address appears twice in the list.")
+            seen.add(row.email)
+        has_errors = any(row.error for row in rows)
+        if has_errors and not form.cleaned_data["import_good_rows"]:
+            # Nothing is applied from a file with errors unless the facilitator asks for it.
+            return self.render_to_response(
+                self.get_context_data(form=form, rows=rows, applied=False)
+            )
+        invitations = []
+        with transaction.atomic():
+            for row in rows:
+                if row.error:
+                    continue
+                try:
+                    invitations.append(
+                        services.invitation_create(
+                            team=team,
+                            email=row.email,
+                            name=row.name,
+                            role=row.role,
+                            invited_by=self.request.user,
+                        )
+                    )
+                    row.status = _("Invited")
+                except ValidationError as error:
+                    row.error = " ".join(error.messages)
+        for invitation in invitations:
+            send_invitation(invitation, self.request)
+        return self.render_to_response(
+            self.get_context_data(form=form, rows=rows, applied=True, sent=len(invitations))
+        )
+
+
+class InvitationView(TemplateView):
+    """The link in the invitation email. Logged in with the invited address: join the team."""
+
+    template_name = "cohorts/invitation.html"
+
+    def get_invitation(self):
+        return get_object_or_404(
+            Invitation.objects.select_related("team"), token=self.kwargs["token"]
+        )
+
+    def get(self, request, *args, **kwargs):
+        invitation = self.get_invitation()
+        problem = None
+        if not invitation.is_usable:
+            problem = _(
+                "This invitation can no longer be used. Ask your facilitator for a new one."
+            )
+        elif request.user.is_authenticated:
+            try:
+                services.invitation_accept(invitation=invitation, user=request.user)
+            except ValidationError as error:
+                problem = " ".join(error.messages)
+            else:
+                request.session.pop("invitation_token", None)
+                messages.success(
+                    request, _("Welcome to %(team)s.") % {"team": invitation.team.name}
+                )
+                return redirect(invitation.team.get_absolute_url())
+        else:
+            # Signup opens for this browser, and the invited address counts as verified:
+            # the person proved they read mail sent to it.
+            request.session["invitation_token"] = invitation.token
+            get_adapter(request).stash_verified_email(request, invitation.email)
+        next_query = f"?{REDIRECT_FIELD_NAME}={request.path}"
+        return self.render_to_response(
+            {
+                "invitation": invitation,
+                "problem": problem,
+                "signup_url": reverse("account_signup") + next_query,
+                "login_url": reverse("account_login") + next_query,
+            },
+            status=410 if problem and not invitation.is_usable else 200,
+        )
+
+
+class MembershipActionMixin(TeamMixin):
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not access.can_manage_team(request.user, self.team):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def membership(self):
+        return get_object_or_404(
+            Membership.objects.current().select_related("user", "team__cohort"),
+            pk=self.kwargs["pk"],
+            team=self.team,
+        )
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "membership": self.membership}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(membership=self.membership, **kwargs)
+
+
+class MembershipRemoveView(MembershipActionMixin, FormView):
+    template_name = "cohorts/membership_remove.html"
+    form_class = MembershipEndForm
+
+    def form_valid(self, form):
+        try:
+            services.membership_end(
+                membership=self.membership, by=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        except PermissionDenied:
+            raise Http404 from None
+        messages.success(
+            self.request,
+            _("%(name)s was removed from the team.") % {"name": self.membership.user.name},
+        )
+        return redirect(self.team.get_absolute_url())
+
+
+class MembershipMoveView(MembershipActionMixin, FormView):
+    template_name = "cohorts/membership_move.html"
+    form_class = MembershipMoveForm
+
+    def form_valid(self, form):
+        membership = self.membership
+        try:
+            services.membership_move(
+                membership=membership, by=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        except PermissionDenied:
+            raise Http404 from None
+        messages.success(
+            self.request,
+            _("%(name)s moved to %(team)s.")
+            % {"name": membership.user.name, "team": form.cleaned_data["to_team"]},
+        )
+        return redirect(self.team.get_absolute_url())
+
+
+def calendar_feed(request, token):
+    """An iCalendar feed people subscribe to; the signed token in the URL is the key."""
+    try:
+        cohort_pk = Signer(salt=calendar.SALT).unsign(token)
+    except BadSignature:
+        raise Http404 from None
+    cohort = get_object_or_404(Cohort, pk=cohort_pk)
+    response = HttpResponse(
+        calendar.build_feed(cohort), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'inline; filename="{cohort.slug}.ics"'
+    return response

@@ -1,0 +1,80 @@
+"""Every cohorts URL × every role → the expected status, in one table."""
+
+import pytest
+
+from django.urls import reverse
+
+from cohorts.calendar import feed_url
+from cohorts.models import Membership
+from tests.conftest import MATRIX_ROLES, client_for
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "login"  # a redirect to the login page
+
+# role order: anonymous, member_a, lead_a, member_b, facilitator, facilitator_other, site_admin,
+# inactive
+MATRIX = {
+    "my_teams": [LOGIN, 200, 200, 200, 200, 200, 200, LOGIN],
+    "team_a": [LOGIN, 200, 200, 404, 200, 404, 200, LOGIN],
+    "team_other": [LOGIN, 404, 404, 404, 404, 200, 200, LOGIN],
+    "cohort": [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN],
+    "other_cohort": [LOGIN, 404, 404, 404, 404, 200, 200, LOGIN],
+    "invite": [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN],
+    "bulk_invite": [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN],
+    "member_remove": [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN],
+    "member_move": [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN],
+    "calendar": [200, 200, 200, 200, 200, 200, 200, 200],
+}
+
+
+def url_for(name, roles):
+    member = Membership.objects.get(user=roles["member_a"], team=roles["team_a"])
+    return {
+        "my_teams": reverse("cohorts:my_teams"),
+        "team_a": reverse("cohorts:team", args=["team-a"]),
+        "team_other": reverse("cohorts:team", args=["team-other"]),
+        "cohort": reverse("cohorts:cohort", args=["demo-cohort"]),
+        "other_cohort": reverse("cohorts:cohort", args=["other-cohort"]),
+        "invite": reverse("cohorts:invite", args=["demo-cohort"]),
+        "bulk_invite": reverse("cohorts:bulk_invite", args=["demo-cohort"]),
+        "member_remove": reverse("cohorts:member_remove", args=["team-a", member.pk]),
+        "member_move": reverse("cohorts:member_move", args=["team-a", member.pk]),
+        "calendar": feed_url(roles["cohort"]),
+    }[name]
+
+
+CASES = [
+    (url_name, role, expected)
+    for url_name, row in MATRIX.items()
+    for role, expected in zip(MATRIX_ROLES, row, strict=True)
+]
+
+
+@pytest.mark.parametrize(("url_name", "role", "expected"), CASES)
+def test_access_matrix(url_name, role, expected, roles):
+    response = client_for(role, roles).get(url_for(url_name, roles))
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response.url.startswith("/accounts/login/")
+    else:
+        assert response.status_code == expected
+
+
+def test_team_pages_are_never_cached(roles):
+    response = client_for("member_a", roles).get(reverse("cohorts:team", args=["team-a"]))
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
+def test_a_tampered_calendar_token_answers_404(client, roles):
+    assert client.get("/calendar/1:forged.ics").status_code == 404
+
+
+def test_members_of_another_team_cannot_post_member_changes(roles):
+    member = Membership.objects.get(user=roles["member_a"], team=roles["team_a"])
+    client = client_for("member_b", roles)
+    response = client.post(reverse("cohorts:member_remove", args=["team-a", member.pk]))
+    assert response.status_code == 404
+    member.refresh_from_db()
+    assert member.left_on is None

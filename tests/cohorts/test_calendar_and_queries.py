@@ -1,0 +1,60 @@
+import datetime
+
+import pytest
+from icalendar import Calendar
+
+from django.urls import reverse
+
+from cohorts.calendar import feed_url
+from cohorts.factories import CohortSessionFactory, MembershipFactory, TeamFactory
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_calendar_feed_parses_and_lists_every_session(client, roles):
+    start = datetime.datetime(2026, 10, 15, 16, 0, tzinfo=datetime.UTC)
+    for n in range(3):
+        CohortSessionFactory(
+            cohort=roles["cohort"],
+            title=f"Session {n + 1}",
+            starts_at=start + datetime.timedelta(weeks=4 * n),
+        )
+    response = client.get(feed_url(roles["cohort"]))
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    events = list(calendar.walk("VEVENT"))
+    assert [str(e["SUMMARY"]) for e in events] == ["Session 1", "Session 2", "Session 3"]
+    assert events[0].decoded("DTSTART") == start
+
+
+def _grow_team(team, n):
+    for _ in range(n):
+        MembershipFactory(team=team)
+
+
+def _count_queries(django_assert_max_num_queries, client, url, limit):
+    with django_assert_max_num_queries(limit) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_team_space_queries_do_not_grow_with_members(roles, django_assert_max_num_queries):
+    client = client_for("member_a", roles)
+    url = reverse("cohorts:team", args=["team-a"])
+    small = _count_queries(django_assert_max_num_queries, client, url, 20)
+    _grow_team(roles["team_a"], 30)
+    large = _count_queries(django_assert_max_num_queries, client, url, 20)
+    assert small == large
+
+
+def test_cohort_page_queries_do_not_grow_with_teams(roles, django_assert_max_num_queries):
+    client = client_for("facilitator", roles)
+    url = reverse("cohorts:cohort", args=["demo-cohort"])
+    for _ in range(2):
+        TeamFactory(cohort=roles["cohort"])
+    small = _count_queries(django_assert_max_num_queries, client, url, 20)
+    for _ in range(48):
+        _grow_team(TeamFactory(cohort=roles["cohort"]), 2)
+    large = _count_queries(django_assert_max_num_queries, client, url, 20)
+    assert small == large
