@@ -34,3 +34,137 @@ def home_page_ensure(*, title: str = "Equity Improvement Project", **fields) -> 
         site.root_page = home
         site.save()
     return home
+
+
+# ---------------------------------------------------------------------------
+# Progress
+# ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def module_mark_done(*, user, module):
+    """Record that `user` finished `module` (idempotent). Refused while the module is closed."""
+    from django.core.exceptions import PermissionDenied
+
+    from .models import ModuleCompletion
+    from .release import module_is_open
+
+    if not module_is_open(module, user):
+        raise PermissionDenied
+    completion, _created = ModuleCompletion.objects.get_or_create(user=user, module=module)
+    return completion
+
+
+# ---------------------------------------------------------------------------
+# Resource library and search
+# ---------------------------------------------------------------------------
+
+
+def paginate(request_get, items, *, per_page: int):
+    from django.core.paginator import Paginator
+
+    paginator = Paginator(items, per_page)
+    return paginator.get_page(request_get.get("page"))
+
+
+def resources_filtered(params, *, per_page: int = 20) -> dict:
+    """The library's filter form and one page of matching resources."""
+    from .forms import ResourceFilterForm
+    from .models import Resource
+
+    form = ResourceFilterForm(params or None)
+    resources = Resource.objects.select_related("document").prefetch_related("topics")
+    query = ""
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["topic"]:
+            resources = resources.filter(topics=data["topic"])
+        if data["type"]:
+            resources = resources.filter(resource_type=data["type"])
+        if data["group"]:
+            resources = resources.filter(student_groups=data["group"])
+        query = data["q"].strip()
+    if query:
+        ids = [r.pk for r in Resource.objects.search(query)]
+        resources = resources.filter(pk__in=ids)
+    resources = resources.distinct().order_by("title")
+    page = paginate(params, resources, per_page=per_page)
+    filters = params.copy()
+    filters.pop("page", None)
+    return {"filter_form": form, "resources": page, "query": query, "filters": filters.urlencode()}
+
+
+def site_search(query: str):
+    """Live module pages, then resources, matching `query` (Wagtail's database backend)."""
+    from .models import ModulePage, Resource
+
+    if not query:
+        return []
+    modules = list(ModulePage.objects.live().public().search(query))
+    resources = list(Resource.objects.search(query))
+    return [
+        *({"kind": "module", "item": m} for m in modules),
+        *({"kind": "resource", "item": r} for r in resources),
+    ]
+
+
+# ---------------------------------------------------------------------------
+# Forms: rate limit and emails
+# ---------------------------------------------------------------------------
+
+FORM_RATE_LIMIT = 5  # submissions
+FORM_RATE_WINDOW = 10 * 60  # seconds
+
+
+def form_rate_limited(request, page) -> bool:
+    """Count this POST against the sender's IP; True once it exceeds 5 in 10 minutes."""
+    from django.core.cache import cache
+
+    ip = request.META.get("REMOTE_ADDR", "unknown")
+    key = f"programs:form-rate:{page.pk}:{ip}"
+    cache.add(key, 0, FORM_RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, FORM_RATE_WINDOW)
+        count = 1
+    return count > FORM_RATE_LIMIT
+
+
+def form_submission_notify(*, page, form) -> None:
+    """Confirm to the submitter and tell facilitators (the page's to-address, else the group)."""
+    from django.core.mail import send_mail
+    from django.utils.translation import gettext as _
+
+    from accounts.roles import facilitators_group
+
+    data = form.cleaned_data
+    lines = [
+        f"{field.label}: {data.get(name, '')}"
+        for name, field in form.fields.items()
+        if name != "website"
+    ]
+    summary = "\n".join(lines)
+    from_address = page.from_address or settings.DEFAULT_FROM_EMAIL
+
+    recipients = [a.strip() for a in (page.to_address or "").split(",") if a.strip()]
+    if not recipients:
+        recipients = list(
+            facilitators_group().user_set.filter(is_active=True).values_list("email", flat=True)
+        )
+    if recipients:
+        subject = page.subject or _("New submission: %(title)s") % {"title": page.title}
+        send_mail(subject, summary, from_address, recipients)
+
+    submitter = next(
+        (
+            data.get(name)
+            for name, field in form.fields.items()
+            if getattr(field.widget, "input_type", None) == "email"
+        ),
+        None,
+    )
+    if submitter:
+        subject = page.confirmation_subject or _("We received your message")
+        body = page.confirmation_text or _("Thank you. Here is what you sent us:")
+        send_mail(subject, f"{body}\n\n{summary}", from_address, [submitter])
