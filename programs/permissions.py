@@ -1,0 +1,92 @@
+"""What the Facilitators group may do in the Wagtail admin: one function, used by the data
+migration and by `seed_curriculum()`, so both always agree.
+
+Exactly: reach the admin; add, edit and publish pages in the program tree (everything under
+the HomePage, which also opens that tree's form submissions and their CSV export, since Wagtail
+ties them to page edit rights); add and change the curriculum snippets; add, change and choose
+documents and images in the root collection. Nothing else: no users, groups or settings.
+"""
+
+from django.apps import apps as global_apps
+
+from accounts.roles import FACILITATORS_GROUP
+
+SNIPPET_MODELS = [
+    "programgoal",
+    "cdeequitygoal",
+    "equityarea",
+    "liberatorydesignmode",
+    "topic",
+    "studentgroup",
+    "protocol",
+    "resource",
+]
+MODEL_PERMISSIONS = [("wagtailadmin", "access_admin")] + [
+    ("programs", f"{action}_{model}") for model in SNIPPET_MODELS for action in ("add", "change")
+]
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+COLLECTION_PERMISSIONS = [
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+]
+
+
+def _permission(apps, app_label, codename):
+    Permission = apps.get_model("auth", "Permission")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def facilitator_permissions_apply(apps=global_apps):
+    """Give the Facilitators group exactly its permissions (idempotent; migrations pass `apps`).
+
+    Returns the group.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    # In a fresh database permissions are only created after all migrations ran; make sure ours
+    # (and Wagtail's) exist now.
+    for label in ("programs", "wagtaildocs", "wagtailimages", "wagtailcore"):
+        app_config = apps.get_app_config(label)
+        # Migration state's app configs have no models module; create_permissions skips those.
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
+        try:
+            create_permissions(app_config, verbosity=0, apps=apps)
+        finally:
+            app_config.models_module = models_module
+
+    Group = apps.get_model("auth", "Group")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    Page = apps.get_model("wagtailcore", "Page")
+    HomePage = apps.get_model("programs", "HomePage")
+
+    group, _created = Group.objects.get_or_create(name=FACILITATORS_GROUP)
+    group.permissions.set([_permission(apps, app, code) for app, code in MODEL_PERMISSIONS])
+
+    home = HomePage.objects.order_by("pk").first()
+    if home is not None:
+        page = Page.objects.get(pk=home.pk)
+        wanted = [_permission(apps, "wagtailcore", code) for code in PAGE_PERMISSIONS]
+        GroupPagePermission.objects.filter(group=group).exclude(
+            page=page, permission__in=wanted
+        ).delete()
+        for permission in wanted:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+    root_collection = Collection.objects.filter(depth=1).first()
+    if root_collection is not None:
+        wanted = [_permission(apps, app, code) for app, code in COLLECTION_PERMISSIONS]
+        GroupCollectionPermission.objects.filter(group=group).exclude(
+            collection=root_collection, permission__in=wanted
+        ).delete()
+        for permission in wanted:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=permission
+            )
+    return group
