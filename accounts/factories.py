@@ -1,11 +1,20 @@
 """Factories for people, shared by the tests and `seed_demo`."""
 
+from functools import lru_cache
+
 import factory
 from allauth.account.models import EmailAddress
+
+from django.contrib.auth.hashers import make_password
 
 from .models import User
 
 DEMO_PASSWORD = "equity-demo-2026"  # noqa: S105  (documented demo password, dev only)
+
+
+@lru_cache(maxsize=8)
+def _hashed(raw_password: str) -> str:
+    return make_password(raw_password)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -22,7 +31,8 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def password(self, create, extracted, **kwargs):
-        self.set_password(extracted or DEMO_PASSWORD)
+        # Hashing is deliberately slow (about 0.3 s); demo and test people share one hash.
+        self.password = _hashed(extracted or DEMO_PASSWORD)
         if create:
             self.save(update_fields=["password"])
 

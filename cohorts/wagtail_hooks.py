@@ -1,0 +1,98 @@
+from django import forms
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from .imports import parse_school_rows, schools_import
+from .models import Cohort, Organization, Team
+
+
+class OrganizationViewSet(ModelViewSet):
+    model = Organization
+    icon = "home"
+    form_fields = ["name", "kind", "cds_code", "county", "city", "parent"]
+    list_display = ["name", "kind", "cds_code", "city", "parent"]
+    list_filter = ["kind", "county"]
+    list_export = ["name", "kind", "cds_code", "county", "city", "parent"]
+    search_fields = ["name", "cds_code", "city"]
+    export_filename = "partner-organizations"
+
+
+class CohortViewSet(ModelViewSet):
+    model = Cohort
+    icon = "group"
+    form_fields = ["name", "slug", "program", "school_year", "starts_on", "ends_on", "facilitators"]
+    list_display = ["name", "school_year", "starts_on", "ends_on"]
+    list_filter = ["school_year"]
+    list_export = ["name", "slug", "school_year", "starts_on", "ends_on"]
+    search_fields = ["name"]
+    export_filename = "cohorts"
+
+
+class TeamViewSet(ModelViewSet):
+    model = Team
+    icon = "user"
+    form_fields = ["name", "slug", "cohort", "organization", "kind"]
+    list_display = ["name", "cohort", "organization", "kind", "last_activity_at"]
+    list_filter = ["cohort", "kind"]
+    list_export = ["name", "slug", "cohort", "organization", "kind", "last_activity_at"]
+    search_fields = ["name", "organization__name"]
+    export_filename = "teams"
+
+
+class CohortsViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Cohorts")
+    menu_icon = "group"
+    menu_order = 300
+    items = (OrganizationViewSet, CohortViewSet, TeamViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_cohorts_viewsets():
+    return CohortsViewSetGroup()
+
+
+class SchoolImportForm(forms.Form):
+    csv_file = forms.FileField(label=_("CSV file with columns: name, CDS code, district"))
+    import_good_rows = forms.BooleanField(
+        label=_("If some rows have errors, import the good rows anyway"), required=False
+    )
+
+
+class SchoolImportView(PermissionRequiredMixin, FormView):
+    permission_required = "cohorts.add_organization"
+    template_name = "cohorts/admin/school_import.html"
+    form_class = SchoolImportForm
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["csv_file"]
+        try:
+            text = upload.read(1_000_001).decode("utf-8-sig")
+        except UnicodeDecodeError:
+            form.add_error("csv_file", _("The file must be a UTF-8 CSV file."))
+            return self.form_invalid(form)
+        rows = parse_school_rows(text)
+        if not rows:
+            form.add_error("csv_file", _("The file has no rows."))
+            return self.form_invalid(form)
+        applied = schools_import(rows, good_rows_only=form.cleaned_data["import_good_rows"])
+        return self.render_to_response(self.get_context_data(form=form, rows=rows, applied=applied))
+
+
+@hooks.register("register_admin_urls")
+def register_school_import_url():
+    return [
+        path("cohorts/import-schools/", SchoolImportView.as_view(), name="cohorts_school_import")
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_school_import_menu_item():
+    return MenuItem(
+        _("Import partner schools"), reverse("cohorts_school_import"), icon_name="upload", order=310
+    )

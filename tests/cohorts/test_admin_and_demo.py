@@ -1,0 +1,92 @@
+import pytest
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from cohorts.factories import SchoolFactory, TeamFactory
+from cohorts.models import Cohort, Membership, Organization, Team
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("model", ["organization", "cohort", "team"])
+def test_site_admin_lists_and_exports_cohort_models_as_csv(roles, model):
+    client = client_for("site_admin", roles)
+    TeamFactory(name="Exported team", cohort=roles["cohort"])
+    listing = client.get(f"/admin/{model}/")
+    assert listing.status_code == 200
+    export = client.get(f"/admin/{model}/?export=csv")
+    assert export.status_code == 200
+    assert export["Content-Type"].startswith("text/csv")
+    rows = b"".join(export.streaming_content).decode().strip().splitlines()
+    assert len(rows) > 1
+
+
+def test_members_cannot_open_the_admin_viewsets(roles):
+    response = client_for("member_a", roles).get("/admin/team/")
+    assert response.status_code in (302, 403)
+
+
+def upload(client, text, good_rows=False):
+    data = {"csv_file": SimpleUploadedFile("schools.csv", text.encode(), content_type="text/csv")}
+    if good_rows:
+        data["import_good_rows"] = "on"
+    return client.post(reverse("cohorts_school_import"), data)
+
+
+def test_school_import_applies_nothing_when_a_row_is_bad(roles):
+    client = client_for("site_admin", roles)
+    before = Organization.objects.count()
+    response = upload(
+        client, "name,cds,district\nPine School,57990039900011,Pine USD\nBad School,123,Pine USD\n"
+    )
+    assert "is not a 14-digit CDS code" in response.content.decode()
+    assert Organization.objects.count() == before
+
+
+def test_school_import_creates_schools_under_their_district(roles):
+    client = client_for("site_admin", roles)
+    upload(client, "Pine School,57990039900011,Pine USD\nBad,1,Pine USD\n", good_rows=True)
+    school = Organization.objects.get(cds_code="57990039900011")
+    assert school.parent.name == "Pine USD"
+    assert school.parent.cds_code == "57990030000000"
+    assert not Organization.objects.filter(name="Bad").exists()
+
+
+def test_school_import_needs_permission(roles):
+    response = client_for("facilitator", roles).get(reverse("cohorts_school_import"))
+    assert response.status_code in (302, 403)
+
+
+def test_seed_builds_the_demo_cohort_that_each_account_can_browse():
+    call_command("seed_demo", "--password", "pw-demo-123", verbosity=0)
+    demo = Cohort.objects.get(slug="cohort-a-2026-27")
+    teams = Team.objects.filter(cohort=demo).with_member_counts()
+    assert teams.count() >= 4
+    assert all(4 <= team.member_count <= 7 for team in teams)
+    assert all(team.organization.parent is not None for team in teams)
+    team_a = Membership.objects.get(user__email="lead@example.org").team
+    assert Membership.objects.get(user__email="member@example.org").team == team_a
+    assert Membership.objects.get(user__email="peer@example.org").team.cohort == demo
+    assert demo.sessions.count() >= 9
+    expectations = {
+        "member@example.org": {team_a.get_absolute_url(): 200, demo.get_absolute_url(): 404},
+        "facilitator@example.org": {team_a.get_absolute_url(): 200, demo.get_absolute_url(): 200},
+        "facilitator2@example.org": {team_a.get_absolute_url(): 404, demo.get_absolute_url(): 404},
+        "peer@example.org": {team_a.get_absolute_url(): 404},
+        "admin@example.org": {demo.get_absolute_url(): 200},
+    }
+    for email, pages in expectations.items():
+        client = Client()
+        assert (
+            client.post("/accounts/login/", {"login": email, "password": "pw-demo-123"}).status_code
+            == 302
+        )
+        for url, status in pages.items():
+            assert client.get(url).status_code == status, (email, url)
+    call_command("seed_demo", "--password", "pw-demo-123", verbosity=0)
+    assert Team.objects.filter(cohort=demo).count() == teams.count()
+    assert SchoolFactory._meta.model.objects.filter(kind="school").count() == 7
