@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "accounts",
     "programs",
     "cohorts",
+    "notifications",
     "journals",
     "feedback",
     "wagtail.contrib.forms",
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_htmx",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -87,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "cohort_site.context_processors.navigation",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -159,6 +162,10 @@ MFA_TOTP_ISSUER = "Equity Improvement Project"
 COHORT_REQUIRE_STAFF_MFA = os.environ.get("COHORT_REQUIRE_STAFF_MFA", "true").lower() == "true"
 # Signup stays closed; invitations open it for the invited address only.
 COHORT_SIGNUP_OPEN = False
+
+# Background work (email) runs at once in development and tests; production queues it in the
+# database for `manage.py db_worker` (django-tasks-db).
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]

@@ -1,0 +1,69 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    INVITED = "invited", _("You were invited to a team")
+    MODULE_RELEASED = "module_released", _("A module opened")
+    COACHING_STEP_DUE = "coaching_step_due", _("A coaching next step is due")
+    SESSION_TOMORROW = "session_tomorrow", _("A session is tomorrow")
+    FEEDBACK_REQUESTED = "feedback_requested", _("Someone asked you for feedback")
+    RESPONSE_RECEIVED = "response_received", _("Feedback arrived on your request")
+    BACK_FEEDBACK_RECEIVED = "back_feedback_received", _("Someone answered your feedback")
+    NORMS_PROPOSED = "norms_proposed", _("Norms were proposed for a vote")
+    PDSA_CYCLE_DUE = "pdsa_cycle_due", _("A PDSA cycle step is due")
+
+
+class Delivery(models.TextChoices):
+    IMMEDIATE = "immediate", _("Email me right away")
+    DIGEST = "digest", _("Email me a daily digest")
+    NEVER = "never", _("Only show it on the site")
+
+
+class NotificationQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user) if user.is_authenticated else self.none()
+
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    title = models.CharField(max_length=200)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self):
+        return self.title
+
+
+class Preference(models.Model):
+    """How a person hears about one kind of event; no row means the default (right away)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    delivery = models.CharField(max_length=10, choices=Delivery.choices, default=Delivery.IMMEDIATE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="one_preference_per_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.kind} → {self.delivery}"

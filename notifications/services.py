@@ -1,0 +1,51 @@
+"""The one way feature apps tell a person something: `notify(...)`."""
+
+from collections import defaultdict
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Delivery, Notification, Preference
+from .tasks import email_digest, email_notification
+
+
+def delivery_for(user, kind: str) -> str:
+    preference = (
+        Preference.objects.filter(user=user, kind=kind).values_list("delivery", flat=True).first()
+    )
+    return preference or Delivery.IMMEDIATE
+
+
+def notify(*, user, kind: str, title: str, body: str = "", url: str = "") -> Notification:
+    """Record an in-app notification and email it now, in the daily digest, or never."""
+    notification = Notification.objects.create(
+        user=user, kind=kind, title=title[:200], body=body, url=url
+    )
+    if delivery_for(user, kind) == Delivery.IMMEDIATE and user.is_active:
+        # Enqueue after commit so the worker finds the row and a rolled-back write sends nothing.
+        transaction.on_commit(lambda: email_notification.enqueue(notification.pk))
+    return notification
+
+
+def digests_send(*, now=None) -> int:
+    """Queue one digest per person for the last day's digest notifications; returns how many."""
+    now = now or timezone.now()
+    digest_kinds = defaultdict(set)
+    for user_id, kind in Preference.objects.filter(delivery=Delivery.DIGEST).values_list(
+        "user_id", "kind"
+    ):
+        digest_kinds[user_id].add(kind)
+    pending = defaultdict(list)
+    for pk, user_id, kind in Notification.objects.filter(
+        emailed_at__isnull=True, user_id__in=digest_kinds, created_at__gte=now - timedelta(days=1)
+    ).values_list("pk", "user_id", "kind"):
+        if kind in digest_kinds[user_id]:
+            pending[user_id].append(pk)
+    for user_id, ids in pending.items():
+        email_digest.enqueue(user_id, ids)
+    return len(pending)
+
+
+def mark_all_read(user) -> int:
+    return Notification.objects.for_user(user).unread().update(read_at=timezone.now())
