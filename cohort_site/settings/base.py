@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "programs",
     "cohorts",
     "notifications",
+    "coaching",
     "journals",
     "feedback",
     "wagtail.contrib.forms",

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from accounts.factories import DEMO_PASSWORD, UserFactory
 from accounts.roles import facilitators_group
+from coaching.demo import seed_coaching
 from cohorts.demo import seed_cohorts
 from programs.services import home_page_ensure
 
@@ -36,6 +37,7 @@ class Command(BaseCommand):
         users = self.seed_accounts(password)
         self.seed_home_page()
         seed_cohorts(users, password=password)
+        seed_coaching()
         call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready. Accounts (password: {password}):"))
         for email, _name, role in DEMO_ACCOUNTS:

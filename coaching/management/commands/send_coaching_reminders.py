@@ -1,0 +1,29 @@
+import datetime
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coaching.models import NextStep
+from notifications.models import Kind
+from notifications.services import notify
+
+
+class Command(BaseCommand):
+    help = "Remind owners of coaching next steps that are due tomorrow (run daily)."
+
+    def handle(self, *args, **options):
+        tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+        steps = (
+            NextStep.objects.open()
+            .filter(due_on=tomorrow, owner__isnull=False)
+            .select_related("owner", "conversation__team")
+        )
+        for step in steps:
+            notify(
+                user=step.owner,
+                kind=Kind.COACHING_STEP_DUE,
+                title=_("Coaching next step due tomorrow: %(step)s") % {"step": step.description},
+                url=step.conversation.team.get_absolute_url(),
+            )
+        self.stdout.write(f"Reminded {len(steps)} owner(s).")

@@ -1,0 +1,26 @@
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from cohorts import access
+
+from .models import Conversation, NextStep
+
+
+@transaction.atomic
+def conversation_record(
+    *, team, facilitator, steps: list[dict], participants, **fields
+) -> Conversation:
+    """Save a coaching conversation and its next steps together (all or nothing)."""
+    if not access.is_cohort_facilitator(facilitator, team.cohort):
+        raise PermissionDenied
+    conversation = Conversation.objects.create(team=team, facilitator=facilitator, **fields)
+    conversation.participants.set(participants)
+    NextStep.objects.bulk_create(NextStep(conversation=conversation, **step) for step in steps)
+    return conversation
+
+
+def next_step_done(*, step: NextStep, by) -> None:
+    if not step.can_mark_done(by):
+        raise PermissionDenied
+    NextStep.objects.filter(pk=step.pk, done_at__isnull=True).update(done_at=timezone.now())

@@ -1,0 +1,86 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, ListView
+
+from cohorts import access
+from cohorts.mixins import TeamMixin
+
+from . import services
+from .forms import ConversationForm
+from .models import Conversation, NextStep
+
+
+class ConversationListView(TeamMixin, ListView):
+    template_name = "coaching/list.html"
+    context_object_name = "conversations"
+
+    def get_queryset(self):
+        return (
+            Conversation.objects.visible_to(self.request.user)
+            .filter(team=self.team)
+            .select_related("facilitator")
+            .prefetch_related("participants", "next_steps__owner")
+        )
+
+    def get(self, request, *args, **kwargs):
+        # Notes are for leads and facilitators; anyone else gets the same 404 as a stranger.
+        if not (
+            access.is_team_lead(request.user, self.team)
+            or access.is_cohort_facilitator(request.user, self.team.cohort)
+        ):
+            raise Http404
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_record"] = access.is_cohort_facilitator(self.request.user, self.team.cohort)
+        return context
+
+
+class ConversationCreateView(TeamMixin, FormView):
+    template_name = "coaching/form.html"
+    form_class = ConversationForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not access.is_cohort_facilitator(
+            request.user, self.team.cohort
+        ):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "team": self.team}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        services.conversation_record(
+            team=self.team,
+            facilitator=self.request.user,
+            steps=data["steps"],
+            participants=data["participants"],
+            held_on=data["held_on"],
+            kind=data["kind"],
+            notes=data["notes"],
+        )
+        messages.success(self.request, _("The coaching conversation was saved."))
+        return redirect(reverse("coaching:list", args=[self.team.slug]))
+
+
+class NextStepDoneView(TeamMixin, View):
+    def post(self, request, *args, **kwargs):
+        step = get_object_or_404(
+            NextStep.objects.visible_to(request.user).select_related("conversation__team__cohort"),
+            pk=kwargs["pk"],
+            conversation__team=self.team,
+        )
+        try:
+            services.next_step_done(step=step, by=request.user)
+        except PermissionDenied:
+            raise Http404 from None
+        messages.success(request, _("Marked as done."))
+        return redirect(self.team.get_absolute_url())
