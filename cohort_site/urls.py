@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cohort_site import views
+from programs import views as programs_views
 
 urlpatterns = [
     # Wagtail's and Django's own login views would bypass allauth's rate limits and MFA.
@@ -25,6 +26,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("search/", programs_views.SearchView.as_view(), name="search"),
+    path("curriculum/", include("programs.urls")),
     path("journal/", include("journals.urls")),
 ]
 

@@ -273,6 +273,15 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Fetch a program child as a ProgramPage in one query (Wagtail's route takes two)."""
+        if path_components:
+            program = ProgramPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if program is not None:
+                program._cached_parent_obj = self
+                return program.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         children = self.get_children().live().public()
@@ -306,6 +315,22 @@ class ProgramPage(Page):
 
     class Meta:
         verbose_name = _("program page")
+
+    def route(self, request, path_components):
+        """Fetch a module with its tags in one go: the module page's query count stays fixed."""
+        if len(path_components) == 1:
+            module = (
+                ModulePage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("mode")
+                .prefetch_related("objectives", "goals")
+                .annotate(is_done=ModuleCompletion.objects.done_by(request.user))
+                .first()
+            )
+            if module is not None:
+                module._cached_parent_obj = self
+                return module.route(request, [])
+        return super().route(request, path_components)
 
     def modules_for(self, user):
         from .release import module_states
@@ -388,10 +413,10 @@ class ModulePage(Page):
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         context["can_read"] = module_is_open(self, user)
-        context["is_done"] = (
-            user.is_authenticated
-            and ModuleCompletion.objects.filter(user=user, module=self).exists()
-        )
+        is_done = getattr(self, "is_done", None)  # annotated when routed by ProgramPage
+        if is_done is None:
+            is_done = ModuleCompletion.objects.filter(user_id=user.pk, module=self).exists()
+        context["is_done"] = user.is_authenticated and is_done
         context["objectives"] = self.objectives.all()
         context["goals"] = self.goals.all()
         return context
@@ -407,6 +432,16 @@ class ModuleObjective(Orderable):
         verbose_name = _("learning objective")
 
 
+class ModuleCompletionQuerySet(models.QuerySet):
+    def done_by(self, user):
+        """An Exists() expression for annotating modules: has `user` marked it done?"""
+        return models.Exists(
+            self.filter(
+                module=models.OuterRef("pk"), user_id=user.pk if user.is_authenticated else None
+            )
+        )
+
+
 class ModuleCompletion(models.Model):
     """A participant marked a module as done."""
 
@@ -415,6 +450,8 @@ class ModuleCompletion(models.Model):
     )
     module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="completions")
     completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
+
+    objects = ModuleCompletionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("module completion")

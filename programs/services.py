@@ -3,6 +3,7 @@ from django.db import transaction
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
+from wagtail.search.backends import get_search_backend
 
 from .models import HomePage
 
@@ -85,7 +86,7 @@ def resources_filtered(params, *, per_page: int = 20) -> dict:
             resources = resources.filter(student_groups=data["group"])
         query = data["q"].strip()
     if query:
-        ids = [r.pk for r in Resource.objects.search(query)]
+        ids = [r.pk for r in get_search_backend().search(query, Resource)]
         resources = resources.filter(pk__in=ids)
     resources = resources.distinct().order_by("title")
     page = paginate(params, resources, per_page=per_page)
@@ -101,7 +102,7 @@ def site_search(query: str):
     if not query:
         return []
     modules = list(ModulePage.objects.live().public().search(query))
-    resources = list(Resource.objects.search(query))
+    resources = list(get_search_backend().search(query, Resource))
     return [
         *({"kind": "module", "item": m} for m in modules),
         *({"kind": "resource", "item": r} for r in resources),

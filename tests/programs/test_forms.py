@@ -1,0 +1,103 @@
+"""Partnership and contact-list forms: stored, exported, confirmed, and kept from bots."""
+
+import pytest
+
+from django.urls import reverse
+
+from programs.demo import PARTNERSHIP_FIELDS, _form_fields
+from programs.factories import FormPageFactory
+from programs.models import FormPage
+
+
+@pytest.fixture
+def proposal(home, facilitator):
+    page = FormPageFactory(
+        parent=home,
+        title="Propose a partnership",
+        slug="partnership-proposal",
+        confirmation_subject="We received your proposal",
+    )
+    page.form_fields = _form_fields(PARTNERSHIP_FIELDS)
+    page.save()
+    return FormPage.objects.get(pk=page.pk)
+
+
+def valid_data(**overrides):
+    data = {
+        "district": "Juniper Unified",
+        "school": "Mesa Linda Elementary",
+        "team_members_and_roles": "Ana, principal\nBo, teacher",
+        "contact_name": "Ana Ruiz",
+        "contact_email": "ana@example.org",
+        "what_the_team_wants_to_work_on": "Chronic absenteeism among foster youth.",
+        "equity_focus": "Resource distribution",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.django_db
+def test_submission_is_stored_and_emails_sent(client, proposal, facilitator, mailoutbox):
+    response = client.post(proposal.url, valid_data())
+    assert response.status_code == 200
+    assert "Thank you" in response.text
+    submission = proposal.get_submission_class().objects.get(page=proposal)
+    assert submission.get_data()["district"] == "Juniper Unified"
+    assert "website" not in submission.form_data
+    recipients = {tuple(m.to) for m in mailoutbox}
+    assert ("facilitator@example.org",) in recipients
+    confirmation = next(m for m in mailoutbox if m.to == ["ana@example.org"])
+    assert confirmation.subject == "We received your proposal"
+    assert "Mesa Linda Elementary" in confirmation.body
+
+
+@pytest.mark.django_db
+def test_facilitator_sees_submissions_and_csv(client, proposal, facilitator):
+    client.post(proposal.url, valid_data())
+    client.force_login(facilitator)
+    listing = reverse("wagtailforms:list_submissions", args=[proposal.pk])
+    response = client.get(listing)
+    assert response.status_code == 200
+    assert "Juniper Unified" in response.text
+    csv = client.get(listing + "?export=csv")
+    assert csv.status_code == 200
+    assert "text/csv" in csv["Content-Type"]
+    content = b"".join(csv.streaming_content) if csv.streaming else csv.content
+    assert b"Juniper Unified" in content
+
+
+@pytest.mark.django_db
+def test_honeypot_rejects_bots(client, proposal, mailoutbox):
+    response = client.post(proposal.url, valid_data(website="http://spam.example"))
+    assert response.status_code == 200
+    assert not proposal.get_submission_class().objects.exists()
+    assert mailoutbox == []
+
+
+@pytest.mark.django_db
+def test_bad_input_shows_messages_and_keeps_values(client, proposal):
+    response = client.post(
+        proposal.url, valid_data(contact_email="not-an-email", district="", school="Oak <b>")
+    )
+    assert response.status_code == 200
+    text = response.text
+    assert "Enter a valid email address." in text
+    assert "This field is required." in text
+    assert 'value="not-an-email"' in text
+    assert 'value="Oak &lt;b&gt;"' in text
+    assert "Chronic absenteeism among foster youth." in text
+    assert 'class="field field-error"' in text
+    assert not proposal.get_submission_class().objects.exists()
+
+
+@pytest.mark.django_db
+def test_rate_limit_per_ip(client, proposal):
+    for _ in range(5):
+        assert client.post(proposal.url, valid_data()).status_code == 200
+    response = client.post(proposal.url, valid_data())
+    assert response.status_code == 429
+    assert "Too many submissions" in response.text
+    assert proposal.get_submission_class().objects.count() == 5
+    other_ip = client.post(proposal.url, valid_data(), REMOTE_ADDR="10.0.0.9")
+    assert other_ip.status_code == 200

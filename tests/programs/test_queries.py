@@ -1,0 +1,120 @@
+"""Program and module pages render in a fixed number of queries, whatever their size."""
+
+import datetime
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from programs.factories import (
+    ModulePageFactory,
+    ProgramGoalFactory,
+    ProgramPageFactory,
+    ProtocolFactory,
+    ProtocolStepFactory,
+    ResourceFactory,
+    TopicFactory,
+)
+from programs.models import ModuleCompletion
+
+MAX_QUERIES = 15
+
+
+def build_program(home, n_modules, user):
+    goals = [ProgramGoalFactory() for _ in range(3)]
+    program = ProgramPageFactory(parent=home, slug=f"program-{n_modules}")
+    program.goals.set(goals)
+    program.save()
+    for n in range(n_modules):
+        module = ModulePageFactory(
+            parent=program, number=n + 1, month=datetime.date(2026, 9, 1), slug=f"m{n}"
+        )
+        module.goals.set(goals[:2])
+        module.save()
+        if n % 2:
+            ModuleCompletion.objects.create(user=user, module=module)
+    return program
+
+
+def module_body(n_blocks):
+    topic = TopicFactory()
+    resources = [ResourceFactory(topics=[topic]) for _ in range(n_blocks)]
+    protocols = []
+    for _ in range(n_blocks):
+        protocol = ProtocolFactory()
+        ProtocolStepFactory.create_batch(3, protocol=protocol)
+        protocols.append(protocol)
+    body = []
+    for n in range(n_blocks):
+        body += [
+            ("paragraph", f"<p>Paragraph {n}</p>"),
+            ("heading", {"text": f"Heading {n}", "level": "h2"}),
+            ("callout", {"title": "Tip", "text": "Keep it short.", "tone": "tip"}),
+            ("resource_list", {"heading": "Read", "resources": resources[: n + 1]}),
+            ("protocol", {"protocol": protocols[n], "name": "", "mode": None, "steps": []}),
+            (
+                "protocol",
+                {
+                    "protocol": None,
+                    "name": "One-off",
+                    "mode": None,
+                    "steps": [{"text": "Talk", "minutes": 5}],
+                },
+            ),
+            (
+                "reflection_prompt",
+                {"prompt": f"Prompt {n}", "kind": "learning", "default_privacy": "team"},
+            ),
+            ("team_task", {"kind": "aim", "title": "Aim", "description": "Write an aim."}),
+        ]
+    return body
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response
+
+
+@pytest.mark.django_db
+def test_program_page_queries_do_not_grow(client, home, user, django_assert_max_num_queries):
+    small = build_program(home, 3, user)
+    large = build_program(home, 30, user)
+    client.force_login(user)
+    client.get(small.url)  # warm caches (site root paths, content types)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        small_count, _ = count_queries(client, small.url)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        large_count, response = count_queries(client, large.url)
+    assert small_count == large_count
+    assert response.text.count("timeline-item") == 30
+    assert response.text.count("state-done") == 15
+
+
+@pytest.mark.django_db
+def test_module_page_queries_do_not_grow(client, home, user, django_assert_max_num_queries):
+    small_program = build_program(home, 3, user)
+    large_program = build_program(home, 30, user)
+    small = ModulePageFactory(parent=small_program, number=99, body=module_body(3), slug="s")
+    large = ModulePageFactory(parent=large_program, number=99, body=module_body(30), slug="l")
+    client.force_login(user)
+    client.get(small.url)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        small_count, _ = count_queries(client, small.url)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        large_count, response = count_queries(client, large.url)
+    assert small_count == large_count
+    assert response.text.count('class="reflection-prompt"') == 30
+    assert response.text.count("<li>Step") == 90
+
+
+@pytest.mark.django_db
+def test_anonymous_program_page_queries(client, home, user, django_assert_max_num_queries):
+    small = build_program(home, 3, user)
+    large = build_program(home, 30, user)
+    client.get(small.url)
+    small_count, _ = count_queries(client, small.url)
+    large_count, _ = count_queries(client, large.url)
+    assert small_count == large_count <= MAX_QUERIES
