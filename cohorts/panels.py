@@ -11,6 +11,14 @@
         # one query for all teams, never one per team
         return Column(label=_("Norms"), values={team.pk: "ratified 2026-10-02", ...})
 
+    @hooks.register(COHORT_TEAM_ALERTS)
+    def norms_alerts(*, cohort, teams):
+        return {team.pk: [_("No ratified norms by the third module")] for team in late_teams}
+
+    @hooks.register(COHORT_PAGE_PANELS)
+    def completion_heat_map(*, cohort, teams, user):
+        return Panel(template="programs/completion_heat_map.html", context={...})
+
 A hook returns None to add nothing.
 """
 
@@ -20,6 +28,8 @@ from wagtail import hooks
 
 TEAM_SPACE_PANELS = "team_space_panels"
 COHORT_TEAM_COLUMNS = "cohort_team_columns"
+COHORT_TEAM_ALERTS = "cohort_team_alerts"
+COHORT_PAGE_PANELS = "cohort_page_panels"
 
 
 @dataclass(frozen=True)
@@ -48,3 +58,19 @@ def cohort_team_columns(*, cohort, teams, user) -> list[Column]:
         fn(cohort=cohort, teams=teams, user=user) for fn in hooks.get_hooks(COHORT_TEAM_COLUMNS)
     ]
     return sorted((c for c in columns if c), key=lambda c: c.order)
+
+
+def cohort_team_alerts(*, cohort, teams) -> dict[int, list[str]]:
+    """Every registered alert for every team: {team pk: [alert text, ...]}."""
+    alerts: dict[int, list[str]] = {team.pk: [] for team in teams}
+    for fn in hooks.get_hooks(COHORT_TEAM_ALERTS):
+        for team_pk, messages in (fn(cohort=cohort, teams=teams) or {}).items():
+            alerts.setdefault(team_pk, []).extend(messages)
+    return alerts
+
+
+def cohort_page_panels(*, cohort, teams, user) -> list[Panel]:
+    panels = [
+        fn(cohort=cohort, teams=teams, user=user) for fn in hooks.get_hooks(COHORT_PAGE_PANELS)
+    ]
+    return sorted((p for p in panels if p), key=lambda p: p.order)

@@ -18,6 +18,7 @@ urlpatterns = [
         name="member_move",
     ),
     path("cohorts/<slug:slug>/", views.CohortView.as_view(), name="cohort"),
+    path("cohorts/<slug:slug>/export.csv", views.CohortExportView.as_view(), name="cohort_export"),
     path("cohorts/<slug:slug>/invite/", views.InviteView.as_view(), name="invite"),
     path("cohorts/<slug:slug>/invite/bulk/", views.BulkInviteView.as_view(), name="bulk_invite"),
     path("invitations/<str:token>/", views.InvitationView.as_view(), name="invitation"),

@@ -1,3 +1,5 @@
+import csv
+
 from allauth.account.adapter import get_adapter
 
 from django.contrib import messages
@@ -9,15 +11,19 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
-from . import access, calendar, panels, services
+from . import access, calendar, dashboard, panels, services
 from .forms import BulkInvitationForm, InvitationForm, MembershipEndForm, MembershipMoveForm
 from .mixins import CohortManagerMixin, TeamMixin
 from .models import Cohort, CohortSession, Invitation, Membership, Team
 from .notifications import send_invitation
+
+
+def csv_safe(value: str) -> str:
+    """Neutralise spreadsheet formulas in exported text (CSV injection)."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
 
 
 class MyTeamsView(LoginRequiredMixin, ListView):
@@ -69,29 +75,77 @@ class TeamSpaceView(TeamMixin, TemplateView):
 
 
 class CohortView(CohortManagerMixin, TemplateView):
+    """The facilitator's dashboard: every team with figures and alerts from every feature app."""
+
     template_name = "cohorts/cohort.html"
+
+    def dashboard(self):
+        params = self.request.GET
+        return dashboard.cohort_dashboard(
+            self.cohort,
+            self.request.user,
+            sort=params.get("sort", "name"),
+            descending=params.get("order") == "desc",
+            alerts_only=params.get("alerts") == "1",
+            query=params.get("q", "").strip(),
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        teams = list(
-            self.cohort.teams.with_member_counts().select_related("organization").order_by("name")
+        teams, columns, rows = self.dashboard()
+        context.update(
+            teams=teams,
+            columns=columns,
+            rows=rows,
+            sort_options=[
+                ("name", _("Team name")),
+                ("members", _("Members")),
+                ("activity", _("Last activity")),
+                ("alerts", _("Number of alerts")),
+            ],
+            cohort_panels=panels.cohort_page_panels(
+                cohort=self.cohort, teams=teams, user=self.request.user
+            ),
+            invitations=Invitation.objects.outstanding()
+            .filter(team__cohort=self.cohort)
+            .select_related("team"),
+            sessions=self.cohort.sessions.select_related("module"),
+            calendar_url=self.request.build_absolute_uri(calendar.feed_url(self.cohort)),
         )
-        columns = panels.cohort_team_columns(
-            cohort=self.cohort, teams=teams, user=self.request.user
-        )
-        context["teams"] = teams
-        context["rows"] = [
-            {"team": team, "cells": [column.values.get(team.pk, "") for column in columns]}
-            for team in teams
-        ]
-        context["columns"] = columns
-        context["invitations"] = (
-            Invitation.objects.outstanding().filter(team__cohort=self.cohort).select_related("team")
-        )
-        context["sessions"] = self.cohort.sessions.select_related("module")
-        context["calendar_url"] = self.request.build_absolute_uri(calendar.feed_url(self.cohort))
-        context["now"] = timezone.now()
         return context
+
+
+class CohortExportView(CohortView):
+    """The dashboard's rows as CSV, with the same sort and filter."""
+
+    def get(self, request, *args, **kwargs):
+        _teams, columns, rows = self.dashboard()
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.cohort.slug}-dashboard.csv"'
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                _("Team"),
+                _("Partner"),
+                _("Members"),
+                _("Last activity"),
+                *[c.label for c in columns],
+                _("Alerts"),
+            ]
+        )
+        for row in rows:
+            team = row.team
+            writer.writerow(
+                [
+                    csv_safe(team.name),
+                    csv_safe(team.organization.name),
+                    team.member_count,
+                    team.last_activity_at.date().isoformat() if team.last_activity_at else "",
+                    *[csv_safe(str(cell)) for cell in row.cells],
+                    csv_safe("; ".join(row.alerts)),
+                ]
+            )
+        return response
 
 
 class InviteView(CohortManagerMixin, FormView):

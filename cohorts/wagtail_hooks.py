@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from . import dashboard, panels
 from .imports import parse_school_rows, schools_import
 from .models import Cohort, Organization, Team
 
@@ -96,3 +97,6 @@ def register_school_import_menu_item():
     return MenuItem(
         _("Import partner schools"), reverse("cohorts_school_import"), icon_name="upload", order=310
     )
+
+
+hooks.register(panels.COHORT_TEAM_ALERTS, dashboard.inactivity_alerts)

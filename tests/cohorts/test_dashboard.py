@@ -1,0 +1,68 @@
+import csv
+import io
+
+import pytest
+
+from django.urls import reverse
+from django.utils import timezone
+
+from cohorts.factories import MembershipFactory, TeamFactory
+from tests.conftest import MATRIX_ROLES, client_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def dashboard_url():
+    return reverse("cohorts:cohort", args=["demo-cohort"])
+
+
+def test_inactive_teams_raise_an_alert_and_the_filter_keeps_only_them(roles, dashboard_url):
+    roles["team_a"].last_activity_at = timezone.now()
+    roles["team_a"].save()
+    client = client_for("facilitator", roles)
+    everything = client.get(dashboard_url).content.decode()
+    assert "No activity for 30 days" in everything
+    alerts_only = client.get(dashboard_url, {"alerts": "1"}).content.decode()
+    assert "Team B" in alerts_only
+    assert ">Team A<" not in alerts_only
+
+
+def test_sorting_by_members_descending(roles, dashboard_url):
+    for _ in range(4):
+        MembershipFactory(team=roles["team_b"])
+    body = (
+        client_for("facilitator", roles)
+        .get(dashboard_url, {"sort": "members", "order": "desc"})
+        .content.decode()
+    )
+    assert body.index(">Team B<") < body.index(">Team A<")
+
+
+def test_search_narrows_to_matching_teams(roles, dashboard_url):
+    body = client_for("facilitator", roles).get(dashboard_url, {"q": "team b"}).content.decode()
+    assert ">Team B<" in body and ">Team A<" not in body
+
+
+def test_csv_export_has_one_row_per_team_and_defuses_formulas(roles):
+    TeamFactory(cohort=roles["cohort"], name="=HYPERLINK(evil)", slug="formula")
+    response = client_for("facilitator", roles).get(
+        reverse("cohorts:cohort_export", args=["demo-cohort"])
+    )
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][:3] == ["Team", "Partner", "Members"]
+    names = [row[0] for row in rows[1:]]
+    assert sorted(names) == sorted(["Team A", "Team B", "'=HYPERLINK(evil)"])
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    zip(MATRIX_ROLES, ["login", 404, 404, 404, 200, 404, 200, "login"], strict=True),
+)
+def test_export_access(roles, role, expected):
+    response = client_for(role, roles).get(reverse("cohorts:cohort_export", args=["demo-cohort"]))
+    if expected == "login":
+        assert response.status_code == 302
+    else:
+        assert response.status_code == expected
