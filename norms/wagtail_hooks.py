@@ -1,0 +1,44 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from cohorts.panels import COHORT_TEAM_COLUMNS, TEAM_SPACE_PANELS, Column, Panel
+
+from .queries import cohort_columns, panel_context
+
+
+@hooks.register(TEAM_SPACE_PANELS)
+def norms_panel(*, team, user, request):
+    return Panel(template="norms/panel.html", context=panel_context(team, user), order=20)
+
+
+def _values(cohort, teams) -> dict:
+    """Compute the three columns once per cohort page (each hook reads its own part)."""
+    key = tuple(t.pk for t in teams)
+    cached = getattr(cohort, "_norms_columns", None)
+    if cached is None or cached[0] != key:
+        cached = (key, cohort_columns(teams))
+        cohort._norms_columns = cached
+    return cached[1]
+
+
+@hooks.register(COHORT_TEAM_COLUMNS)
+def norms_status_column(*, cohort, teams, user):
+    values = _values(cohort, teams)
+    return Column(label=_("Norms"), values={pk: v[0] for pk, v in values.items()}, order=20)
+
+
+@hooks.register(COHORT_TEAM_COLUMNS)
+def norms_check_in_column(*, cohort, teams, user):
+    values = _values(cohort, teams)
+    return Column(
+        label=_("Last norms check-in"), values={pk: v[1] for pk, v in values.items()}, order=21
+    )
+
+
+@hooks.register(COHORT_TEAM_COLUMNS)
+def identity_statement_column(*, cohort, teams, user):
+    values = _values(cohort, teams)
+    return Column(
+        label=_("Identity statement"), values={pk: v[2] for pk, v in values.items()}, order=22
+    )
