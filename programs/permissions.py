@@ -66,6 +66,18 @@ def facilitator_permissions_apply(apps=global_apps):
     Page = apps.get_model("wagtailcore", "Page")
     HomePage = apps.get_model("programs", "HomePage")
 
+    # Wagtail creates this one in a migration, so a flushed test database lacks it.
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    admin_type, _created = ContentType.objects.get_or_create(
+        app_label="wagtailadmin", model="admin"
+    )
+    Permission.objects.get_or_create(
+        content_type=admin_type,
+        codename="access_admin",
+        defaults={"name": "Can access Wagtail admin"},
+    )
+
     group, _created = Group.objects.get_or_create(name=FACILITATORS_GROUP)
     group.permissions.set([_permission(apps, app, code) for app, code in MODEL_PERMISSIONS])
 

@@ -11,6 +11,7 @@ from accounts.factories import DEMO_PASSWORD, UserFactory
 from accounts.roles import facilitators_group
 from coaching.demo import seed_coaching
 from cohorts.demo import seed_cohorts
+from programs.demo import seed_curriculum
 from programs.services import home_page_ensure
 
 DEMO_ACCOUNTS = [
@@ -36,6 +37,7 @@ class Command(BaseCommand):
     def handle(self, *args, password, **options):
         users = self.seed_accounts(password)
         self.seed_home_page()
+        seed_curriculum()
         seed_cohorts(users, password=password)
         seed_coaching()
         call_command("update_index", verbosity=0)
