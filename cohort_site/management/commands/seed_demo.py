@@ -11,6 +11,7 @@ from accounts.factories import DEMO_PASSWORD, UserFactory
 from accounts.roles import facilitators_group
 from coaching.demo import seed_coaching
 from cohorts.demo import seed_cohorts
+from journals.demo import seed_journals
 from programs.demo import seed_curriculum
 from programs.services import home_page_ensure
 
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         seed_curriculum()
         seed_cohorts(users, password=password)
         seed_coaching()
+        seed_journals()
         call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready. Accounts (password: {password}):"))
         for email, _name, role in DEMO_ACCOUNTS:
