@@ -22,6 +22,7 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("notifications/", include("notifications.urls")),
     path("", include("coaching.urls")),
+    path("", include("privacy.urls")),
     path("", include("cohorts.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

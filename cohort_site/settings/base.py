@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "cohorts",
     "notifications",
     "coaching",
+    "privacy",
     "journals",
     "feedback",
     "wagtail.contrib.forms",

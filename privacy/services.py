@@ -1,0 +1,164 @@
+"""Exports and erasures driven by the registry; every one writes an audit record."""
+
+import json
+import tempfile
+import zipfile
+from decimal import Decimal
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .models import AuditRecord
+from .registry import Erase, registry
+
+FORMER_MEMBER = "Former member"
+
+
+class _Encoder(DjangoJSONEncoder):
+    def default(self, o):
+        if isinstance(o, Decimal):
+            return float(o)
+        return super().default(o)
+
+
+def person_data(user) -> dict:
+    """Everything the registry knows about this person, and nothing about anyone else."""
+    sections = {
+        "profile": {
+            "email": user.email,
+            "display_name": user.display_name,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "pronouns": user.pronouns,
+            "preferred_language": user.preferred_language,
+            "date_joined": user.date_joined,
+        }
+    }
+    for declaration in registry:
+        rows = list(declaration.rows_for(user).values(*declaration.export_fields))
+        if rows:
+            sections[declaration.label] = rows
+    return sections
+
+
+def _zip_of(files: dict[str, str]):
+    """A zip on disk (spooled), so a large export is not held in memory."""
+    spool = tempfile.SpooledTemporaryFile(max_size=5 * 1024 * 1024)  # noqa: SIM115 (returned open)
+    with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    spool.seek(0)
+    return spool
+
+
+def _audit(action, actor, subject, counts):
+    AuditRecord.objects.create(
+        action=action,
+        actor=actor,
+        actor_label=getattr(actor, "email", "") or "system",
+        subject=subject,
+        counts=counts,
+    )
+
+
+def person_export(*, user):
+    """A zip with data.json and a readable data.html; returns an open file."""
+    data = person_data(user)
+    counts = {label: (len(rows) if isinstance(rows, list) else 1) for label, rows in data.items()}
+    _audit(AuditRecord.Action.EXPORT_PERSON, user, user.email, counts)
+    return _zip_of(
+        {
+            "data.json": json.dumps(data, cls=_Encoder, indent=2, ensure_ascii=False),
+            "data.html": render_to_string("privacy/export.html", {"data": data, "user": user}),
+        }
+    )
+
+
+def _detach_other_links(declaration, user) -> None:
+    model = declaration.model
+    for name in declaration.other_user_fields:
+        field = model._meta.get_field(name)
+        if field.many_to_many:
+            getattr(model, name).through.objects.filter(
+                **{f"{field.m2m_reverse_field_name()}": user.pk}
+            ).delete()
+        elif field.null:
+            model._default_manager.filter(**{name: user}).update(**{name: None})
+
+
+@transaction.atomic
+def person_erase(*, user, actor=None) -> dict:
+    """Erase or pseudonymise per the registry; any failure rolls the whole erasure back."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    counts = {}
+    subject = f"account {user.pk}"
+    for declaration in registry:
+        rows = declaration.model._default_manager.filter(**{declaration.user_field: user})
+        if declaration.erase == Erase.DELETE:
+            counts[declaration.label] = rows.count()
+            rows.delete()
+        elif declaration.erase == Erase.NULLIFY:
+            counts[declaration.label] = rows.update(**{declaration.user_field: None})
+        else:
+            counts[declaration.label] = rows.count()
+        _detach_other_links(declaration, user)
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    # Team artifacts stay with the team, attributed to a former member.
+    user.email = f"former-member-{user.pk}@invalid.example"
+    user.display_name = FORMER_MEMBER
+    user.first_name = user.last_name = user.pronouns = ""
+    user.is_active = user.is_staff = user.is_superuser = False
+    user.set_unusable_password()
+    user.save()
+    user.groups.clear()
+    _audit(
+        AuditRecord.Action.ERASE_PERSON,
+        actor if actor and actor.pk != user.pk else None,
+        subject,
+        counts,
+    )
+    return counts
+
+
+def team_portfolio(*, team, actor):
+    """The team's shared work as a zip (JSON per declared team-owned model)."""
+    files = {}
+    counts = {}
+    for declaration in registry:
+        if declaration.portfolio_filter is None:
+            continue
+        queryset = declaration.model._default_manager.filter(
+            **{declaration.team_field: team}, **declaration.portfolio_filter
+        )
+        rows = list(queryset.values(*declaration.export_fields).iterator(chunk_size=500))
+        counts[declaration.label] = len(rows)
+        files[f"{declaration.label}.json"] = json.dumps(
+            rows, cls=_Encoder, indent=2, ensure_ascii=False
+        )
+    files["README.txt"] = f"Portfolio of {team.name}, exported {timezone.now():%Y-%m-%d}.\n"
+    _audit(AuditRecord.Action.EXPORT_TEAM, actor, team.name, counts)
+    return _zip_of(files)
+
+
+@transaction.atomic
+def organization_erase(*, organization, actor) -> dict:
+    """Erase every team of a partner school or district (and its schools), on its request."""
+    from cohorts.models import Organization, Team
+
+    organizations = Organization.objects.filter(pk=organization.pk) | Organization.objects.filter(
+        parent=organization
+    )
+    teams = Team.objects.filter(organization__in=organizations)
+    counts = {"teams": teams.count()}
+    _deleted, per_model = teams.delete()
+    counts.update({label: n for label, n in per_model.items() if n})
+    name = organization.name
+    organizations.filter(parent__isnull=False).delete()
+    Organization.objects.filter(pk=organization.pk).delete()
+    _audit(AuditRecord.Action.ERASE_ORGANIZATION, actor, name, counts)
+    return counts
