@@ -1,0 +1,103 @@
+"""Factories for improvement projects; shared by the tests and the demo seed."""
+
+import datetime
+
+import factory
+
+from cohorts.factories import TeamFactory
+
+from .models import (
+    Aim,
+    ChangeIdea,
+    Driver,
+    ImprovementProject,
+    Measure,
+    Observation,
+    PDSACycle,
+)
+
+
+class ImprovementProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImprovementProject
+        django_get_or_create = ["team", "school_year"]
+
+    team = factory.SubFactory(TeamFactory)
+    school_year = factory.LazyAttribute(lambda o: o.team.cohort.school_year)
+    problem_of_practice = "Hispanic students miss school far more often than their peers."
+    focal_groups = factory.LazyFunction(lambda: ["HI", "EL"])
+    equity_area = "climate"
+    data_from = datetime.date(2024, 7, 1)
+
+
+class MeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Measure
+
+    project = factory.SubFactory(ImprovementProjectFactory)
+    name = factory.Sequence(lambda n: f"Chronic absenteeism {n}")
+    kind = "outcome"
+    unit = "percent"
+    direction = "down"
+    groups = factory.LazyFunction(lambda: ["ALL", "HI"])
+    numerator = "Students absent 10% or more of days enrolled"
+    denominator = "Students enrolled 31 days or more"
+
+
+class ObservationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Observation
+
+    measure = factory.SubFactory(MeasureFactory)
+    date = datetime.date(2026, 9, 1)
+    group = "ALL"
+    value = 20.0
+    n = 100
+
+
+class AimFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Aim
+
+    project = factory.SubFactory(ImprovementProjectFactory)
+    what = "chronic absenteeism"
+    how_much = "from 24% to 15%"
+    by_when = datetime.date(2027, 6, 1)
+    for_whom = "HI"
+    baseline_value = 24.0
+    baseline_date = datetime.date(2026, 6, 1)
+    target_value = 15.0
+
+
+class DriverFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Driver
+
+    project = factory.SubFactory(ImprovementProjectFactory)
+    text = factory.Sequence(lambda n: f"Students feel they belong {n}")
+    level = 1
+
+
+class ChangeIdeaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ChangeIdea
+        skip_postgeneration_save = True
+
+    project = factory.SubFactory(ImprovementProjectFactory)
+    text = factory.Sequence(lambda n: f"Morning check-in {n}")
+
+    @factory.post_generation
+    def drivers(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.drivers.set(extracted)
+
+
+class PDSACycleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PDSACycle
+
+    project = factory.SubFactory(ImprovementProjectFactory)
+    change_idea = factory.SubFactory(ChangeIdeaFactory, project=factory.SelfAttribute("..project"))
+    ramp = "Check-in ramp"
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Test {n + 1}")

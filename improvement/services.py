@@ -1,0 +1,425 @@
+"""Writes for improvement projects. Each re-checks the role and runs in one transaction."""
+
+import csv
+import io
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cohorts.services import team_touch
+
+from . import permissions
+from .models import (
+    GROUP_LABELS,
+    Aim,
+    ChangeIdea,
+    Comment,
+    Driver,
+    ImprovementProject,
+    Measure,
+    Observation,
+    PDSACycle,
+)
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _save(instance):
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def project_create(*, team, user, **fields) -> ImprovementProject:
+    _require(permissions.can_manage(user, team))
+    project = _save(ImprovementProject(team=team, school_year=team.cohort.school_year, **fields))
+    team_touch(team)
+    return project
+
+
+@transaction.atomic
+def project_update(*, project, user, **fields) -> ImprovementProject:
+    _require(permissions.can_manage(user, project.team))
+    for name, value in fields.items():
+        setattr(project, name, value)
+    _save(project)
+    team_touch(project.team)
+    return project
+
+
+AIM_PARTS = {
+    "what": gettext_lazy("what will improve"),
+    "how_much": gettext_lazy("how much"),
+    "by_when": gettext_lazy("by when"),
+    "for_whom": gettext_lazy("for whom (a student group)"),
+    "baseline_value": gettext_lazy("baseline value"),
+    "baseline_date": gettext_lazy("baseline date"),
+    "target_value": gettext_lazy("target value"),
+}
+
+
+@transaction.atomic
+def aim_save(*, project, user, **fields) -> Aim:
+    _require(permissions.can_write(user, project.team))
+    missing = [str(label) for name, label in AIM_PARTS.items() if fields.get(name) in (None, "")]
+    if missing:
+        raise ValidationError(_("The aim is missing: %(parts)s.") % {"parts": ", ".join(missing)})
+    aim = getattr(project, "aim", None) or Aim(project=project)
+    for name, value in fields.items():
+        setattr(aim, name, value)
+    if aim.outcome_measure and aim.outcome_measure.project_id != project.pk:
+        raise ValidationError({"outcome_measure": _("Choose one of this project's measures.")})
+    _save(aim)
+    team_touch(project.team)
+    return aim
+
+
+@transaction.atomic
+def driver_add(*, project, user, text: str, parent=None) -> Driver:
+    _require(permissions.can_write(user, project.team))
+    if parent is not None and parent.project_id != project.pk:
+        raise ValidationError({"parent": _("Choose one of this project's drivers.")})
+    level = Driver.Level.SECONDARY if parent else Driver.Level.PRIMARY
+    driver = _save(Driver(project=project, text=text, parent=parent, level=level))
+    team_touch(project.team)
+    return driver
+
+
+@transaction.atomic
+def change_idea_add(*, project, user, text: str, drivers) -> ChangeIdea:
+    _require(permissions.can_write(user, project.team))
+    drivers = list(drivers)
+    if not drivers:
+        raise ValidationError({"drivers": _("Choose at least one driver this idea serves.")})
+    if any(d.project_id != project.pk for d in drivers):
+        raise ValidationError({"drivers": _("Choose this project's drivers.")})
+    idea = _save(ChangeIdea(project=project, text=text))
+    idea.drivers.set(drivers)
+    team_touch(project.team)
+    return idea
+
+
+@transaction.atomic
+def measure_save(*, project, user, measure: Measure | None = None, **fields) -> Measure:
+    _require(permissions.can_write(user, project.team))
+    measure = measure or Measure(project=project)
+    for name, value in fields.items():
+        setattr(measure, name, value)
+    _save(measure)
+    team_touch(project.team)
+    return measure
+
+
+@transaction.atomic
+def measure_set_baseline(*, measure, user, points: int | None, restart_on: date | None) -> Measure:
+    _require(permissions.can_write(user, measure.project.team))
+    measure.baseline_points = points
+    measure.baseline_restart_on = restart_on
+    _save(measure)
+    return measure
+
+
+# --- observations -----------------------------------------------------------------------------
+
+
+def build_observation(
+    measure: Measure,
+    *,
+    day: date | None,
+    group: str,
+    numerator: int | None = None,
+    denominator: int | None = None,
+    value: float | None = None,
+    n: int | None = None,
+) -> Observation:
+    """An unsaved, validated observation; errors are keyed by field."""
+    errors: dict[str, str] = {}
+    start, end = measure.project.data_window
+    if day is None:
+        errors["date"] = _("Enter a date.")
+    elif not start <= day <= end:
+        errors["date"] = _(
+            "%(day)s is outside the project's year (data from %(start)s to %(end)s)."
+        ) % {"day": day, "start": start, "end": end}
+    if group not in GROUP_LABELS:
+        errors["group"] = _("%(group)s is not a California student-group code.") % {"group": group}
+    if denominator is not None and denominator <= 0:
+        errors["denominator"] = _("The denominator must be more than 0.")
+    if numerator is not None and numerator < 0:
+        errors["numerator"] = _("The numerator cannot be negative.")
+    if numerator is not None and denominator and numerator > denominator:
+        errors["numerator"] = _(
+            "The numerator (%(num)s) is larger than the denominator (%(den)s)."
+        ) % {
+            "num": numerator,
+            "den": denominator,
+        }
+    if (numerator is None) != (denominator is None):
+        errors["denominator" if denominator is None else "numerator"] = _(
+            "Give both numerator and denominator, or a value."
+        )
+    if numerator is None and denominator is None and value is None:
+        errors["value"] = _("Give a value, or a numerator and denominator.")
+    if value is not None and not math.isfinite(value):
+        errors["value"] = _("The value must be a number.")
+    if errors:
+        raise ValidationError(errors)
+    if numerator is not None:
+        ratio = numerator / denominator
+        value = ratio * 100 if measure.unit in (Measure.Unit.PERCENT, Measure.Unit.RATE) else ratio
+        n = n if n is not None else denominator
+    obs = Observation(
+        measure=measure,
+        date=day,
+        group=group,
+        value=round(value, 4),
+        numerator=numerator,
+        denominator=denominator,
+        n=n,
+    )
+    if Observation.objects.filter(measure=measure, date=day, group=group).exists():
+        raise ValidationError(
+            {
+                "date": _("There is already a point for %(group)s on %(day)s.")
+                % {"group": group, "day": day}
+            }
+        )
+    return obs
+
+
+@transaction.atomic
+def observation_add(*, measure, user, **fields) -> Observation:
+    _require(permissions.can_write(user, measure.project.team))
+    obs = build_observation(measure, **fields)
+    obs.full_clean()
+    obs.save()
+    team_touch(measure.project.team)
+    return obs
+
+
+STUDENT_LEVEL_HEADER = re.compile(
+    r"student.?(id|number|no|name)|^ssid$|^id$|^(first|last|given|family|full).?name$|^name$"
+    r"|birth|^dob$|^email$|^address$|^phone",
+    re.IGNORECASE,
+)
+IMPORT_COLUMNS = ("date", "group", "numerator", "denominator")
+
+
+@dataclass
+class ImportReport:
+    rows: list[tuple[int, str, str]] = field(default_factory=list)  # row number, status, message
+    refused: str = ""
+    created: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.refused and all(status == "ok" for _n, status, _m in self.rows)
+
+
+def _int(text: str, name: str) -> int | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return int(float(text)) if float(text).is_integer() else int(text)
+    except ValueError:
+        raise ValidationError(
+            {
+                name: _("%(name)s must be a whole number, not %(text)r.")
+                % {"name": name, "text": text}
+            }
+        ) from None
+
+
+def observations_import(*, measure, user, data: bytes | str) -> ImportReport:
+    """Import date, group, numerator, denominator rows: all of them or none of them.
+
+    Files that look like student-level records are refused before any row is read.
+    """
+    _require(permissions.can_write(user, measure.project.team))
+    report = ImportReport()
+    text = data.decode("utf-8-sig", errors="replace") if isinstance(data, bytes) else data
+    reader = csv.DictReader(io.StringIO(text))
+    headers = [h.strip().lower() for h in (reader.fieldnames or [])]
+    personal = [h for h in headers if STUDENT_LEVEL_HEADER.search(h)]
+    if personal:
+        report.refused = _(
+            "This file looks like student-level records (columns: %(cols)s). Import only "
+            "totals per date and student group: date, group, numerator, denominator. Never "
+            "upload records about individual students."
+        ) % {"cols": ", ".join(personal)}
+        return report
+    missing = [c for c in IMPORT_COLUMNS if c not in headers]
+    if missing:
+        report.refused = _("The file needs the columns %(cols)s; missing: %(missing)s.") % {
+            "cols": ", ".join(IMPORT_COLUMNS),
+            "missing": ", ".join(missing),
+        }
+        return report
+    raw_rows = [
+        {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()} for row in reader
+    ]
+    if not raw_rows:
+        report.refused = _("The file has no rows.")
+        return report
+    dens = [r.get("denominator") for r in raw_rows]
+    if len(raw_rows) >= 5 and all(d in ("1", "1.0") for d in dens):
+        report.refused = _(
+            "Every row has a denominator of 1, so this looks like one row per student. "
+            "Import totals per date and student group instead."
+        )
+        return report
+
+    seen: set[tuple[date, str]] = set()
+    built: list[Observation] = []
+    for number, row in enumerate(raw_rows, start=2):  # row 1 is the header
+        try:
+            try:
+                day = date.fromisoformat(row.get("date", ""))
+            except ValueError:
+                raise ValidationError(
+                    {
+                        "date": _("%(text)r is not a date (YYYY-MM-DD).")
+                        % {"text": row.get("date", "")}
+                    }
+                ) from None
+            group = row.get("group", "").upper()
+            obs = build_observation(
+                measure,
+                day=day,
+                group=group,
+                numerator=_int(row.get("numerator"), "numerator"),
+                denominator=_int(row.get("denominator"), "denominator"),
+            )
+            if (day, group) in seen:
+                raise ValidationError(
+                    {
+                        "date": _("This file has two rows for %(group)s on %(day)s.")
+                        % {"group": group, "day": day}
+                    }
+                )
+            seen.add((day, group))
+            built.append(obs)
+            report.rows.append((number, "ok", ""))
+        except ValidationError as error:
+            messages = "; ".join(
+                f"{name}: {' '.join(errs)}" for name, errs in error.message_dict.items()
+            )
+            report.rows.append((number, "error", messages))
+    if not report.ok:
+        return report
+    with transaction.atomic():
+        Observation.objects.bulk_create(built)
+        team_touch(measure.project.team)
+    report.created = len(built)
+    return report
+
+
+# --- PDSA cycles --------------------------------------------------------------------------------
+
+PHASE_ORDER = ["plan", "do", "study", "act", "done"]
+PHASE_DATE = {"do": "planned_on", "study": "done_on", "act": "studied_on", "done": "decided_on"}
+
+
+def _next_number(project, ramp: str) -> int:
+    last = PDSACycle.objects.filter(project=project, ramp=ramp).order_by("-number").first()
+    return (last.number + 1) if last else 1
+
+
+@transaction.atomic
+def cycle_create(*, project, user, change_idea, ramp: str, **fields) -> PDSACycle:
+    _require(permissions.can_write(user, project.team))
+    if change_idea.project_id != project.pk:
+        raise ValidationError({"change_idea": _("Choose one of this project's change ideas.")})
+    measures = fields.pop("measures", None)
+    cycle = PDSACycle(
+        project=project,
+        change_idea=change_idea,
+        ramp=ramp,
+        number=_next_number(project, ramp),
+        **fields,
+    )
+    _save(cycle)
+    if measures is not None:
+        cycle.measures.set(measures)
+    team_touch(project.team)
+    return cycle
+
+
+@transaction.atomic
+def cycle_update(*, cycle, user, advance: bool = False, **fields) -> PDSACycle:
+    """Save one phase's fields; `advance` moves to the next phase and dates the one left."""
+    _require(permissions.can_write(user, cycle.project.team))
+    measures = fields.pop("measures", None)
+    for name, value in fields.items():
+        setattr(cycle, name, value)
+    if advance:
+        if cycle.phase == "act" and not cycle.decision:
+            raise ValidationError({"decision": _("Choose adopt, adapt, abandon or scale up.")})
+        position = PHASE_ORDER.index(cycle.phase)
+        if position + 1 < len(PHASE_ORDER):
+            cycle.phase = PHASE_ORDER[position + 1]
+            setattr(cycle, PHASE_DATE[cycle.phase], timezone.localdate())
+    _save(cycle)
+    if measures is not None:
+        cycle.measures.set(measures)
+    team_touch(cycle.project.team)
+    return cycle
+
+
+@transaction.atomic
+def cycle_adapt(*, cycle, user) -> PDSACycle:
+    """'Adapt' starts the next cycle in the ramp, pre-filled from this one."""
+    _require(permissions.can_write(user, cycle.project.team))
+    fresh = PDSACycle(
+        project=cycle.project,
+        change_idea=cycle.change_idea,
+        ramp=cycle.ramp,
+        number=_next_number(cycle.project, cycle.ramp),
+        previous=cycle,
+        title=cycle.title,
+        purpose=cycle.purpose,
+        objective=cycle.objective,
+        questions=[
+            {"question": q.get("question", ""), "prediction": "", "result": ""}
+            for q in cycle.questions
+        ],
+        tasks=cycle.tasks,
+        data_plan=cycle.data_plan,
+        who_benefits=cycle.who_benefits,
+        who_burdened=cycle.who_burdened,
+        whose_voice=cycle.whose_voice,
+    )
+    _save(fresh)
+    fresh.measures.set(cycle.measures.all())
+    team_touch(cycle.project.team)
+    return fresh
+
+
+@transaction.atomic
+def comment_add(*, project, user, body: str, cycle=None) -> Comment:
+    _require(permissions.can_comment(user, project.team))
+    if cycle is not None and cycle.project_id != project.pk:
+        raise PermissionDenied
+    return _save(Comment(project=project, cycle=cycle, author=user, body=body.strip()))
+
+
+@transaction.atomic
+def item_add(*, project, user, instance):
+    """Root causes, empathy interviews, equity-analysis steps, data-profile rows."""
+    _require(permissions.can_write(user, project.team))
+    instance.project = project
+    _save(instance)
+    team_touch(project.team)
+    return instance

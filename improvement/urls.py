@@ -1,0 +1,45 @@
+from django.urls import path
+
+from . import views
+
+app_name = "improvement"
+
+P = "teams/<slug:slug>/improvement/"
+
+urlpatterns = [
+    path(P, views.ProjectView.as_view(), name="project"),
+    path(P + "start/", views.ProjectStartView.as_view(), name="start"),
+    path(P + "edit/", views.ProjectEditView.as_view(), name="edit"),
+    path(P + "progress/", views.ProgressView.as_view(), name="progress"),
+    path(P + "print/", views.PrintView.as_view(), name="print"),
+    path(P + "aim/", views.AimView.as_view(), name="aim"),
+    path(P + "drivers/", views.DriversView.as_view(), name="drivers"),
+    path(P + "comments/", views.CommentView.as_view(), name="comment"),
+    path(P + "measures/add/", views.MeasureAddView.as_view(), name="measure_add"),
+    path(P + "measures/<int:pk>/", views.MeasureView.as_view(), name="measure"),
+    path(P + "measures/<int:pk>/edit/", views.MeasureEditView.as_view(), name="measure_edit"),
+    path(
+        P + "measures/<int:pk>/points/",
+        views.ObservationAddView.as_view(),
+        name="observation_add",
+    ),
+    path(P + "measures/<int:pk>/import/", views.ImportView.as_view(), name="import"),
+    path(P + "measures/<int:pk>/baseline/", views.BaselineView.as_view(), name="baseline"),
+    path(P + "cycles/add/", views.CycleAddView.as_view(), name="cycle_add"),
+    path(P + "cycles/<int:pk>/", views.CycleView.as_view(), name="cycle"),
+    path(P + "cycles/<int:pk>/phase/", views.CyclePhaseView.as_view(), name="cycle_phase"),
+    path(P + "cycles/<int:pk>/adapt/", views.CycleAdaptView.as_view(), name="cycle_adapt"),
+    path(P + "understand/", views.UnderstandView.as_view(), name="understand"),
+    path(P + "understand/<slug:kind>/", views.ItemAddView.as_view(), name="item_add"),
+    path(P + "export/cycles.csv", views.CsvExportView.as_view(kind="cycles"), name="export_cycles"),
+    path(
+        P + "export/measures.csv",
+        views.CsvExportView.as_view(kind="measures"),
+        name="export_measures",
+    ),
+    path(
+        P + "export/observations.csv",
+        views.CsvExportView.as_view(kind="observations"),
+        name="export_observations",
+    ),
+]

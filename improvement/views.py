@@ -1,0 +1,636 @@
+"""Improvement workspace views: small class-based views over `visible_to` querysets.
+
+Reading: team members, the cohort's facilitators and site admins (the last two with
+small-cell suppression). Writing: team members (others get 404). Managing the project
+(start, edit, progress score): team leads (members get 403). Comments: members and the
+cohort's facilitators.
+"""
+
+import csv
+from functools import cached_property
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView, View
+
+from cohorts.mixins import TeamMemberRequiredMixin, TeamMixin
+
+from . import forms, permissions, services
+from .charts import build_measure_charts, fmt, suppress_groups
+from .models import (
+    GROUP_LABELS,
+    RET_STEPS,
+    Comment,
+    DataProfileEntry,
+    Measure,
+    Observation,
+    PDSACycle,
+)
+from .queries import current_project, cycle_label, project_context
+from .suppression import SUPPRESSED_LABEL, Cell, display_n
+
+
+class ProjectMixin(TeamMixin):
+    """Resolves the team's project for its cohort's school year (404 when there is none)."""
+
+    require_project = True
+
+    @cached_property
+    def project(self):
+        project = current_project(self.team, self.request.user)
+        if project is None and self.require_project:
+            raise Http404
+        return project
+
+    @cached_property
+    def insider(self) -> bool:
+        return permissions.sees_small_cells(self.request.user, self.team)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(
+            project=self.project,
+            can_write=permissions.can_write(user, self.team),
+            can_manage=permissions.can_manage(user, self.team),
+            can_comment=permissions.can_comment(user, self.team),
+            insider=self.insider,
+        )
+        return context
+
+    def project_url(self):
+        return self.project.get_absolute_url()
+
+
+class WriteMixin(TeamMemberRequiredMixin, ProjectMixin):
+    pass
+
+
+class ManageMixin(WriteMixin):
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not permissions.can_manage(request.user, self.team):
+            if permissions.can_write(request.user, self.team):
+                raise PermissionDenied
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ServiceFormMixin:
+    """Runs `self.save(form)`; a ValidationError from the service goes back onto the form."""
+
+    template_name = "improvement/form.html"
+    heading = ""
+
+    def form_valid(self, form):
+        try:
+            result = self.save(form)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for name, errs in error.error_dict.items():
+                    form.add_error(name if name in form.fields else None, errs)
+            else:
+                form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message)
+        return redirect(result if isinstance(result, str) else self.get_success_url())
+
+    success_message = ""
+
+    def get_success_url(self):
+        return self.project_url()
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "heading": self.heading}
+
+
+# --- project ---------------------------------------------------------------------------------
+
+
+class ProjectView(ProjectMixin, TemplateView):
+    template_name = "improvement/project.html"
+    require_project = False
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.project:
+            context.update(project_context(self.project, insider=self.insider))
+            context["comment_form"] = forms.CommentForm()
+        return context
+
+
+class PrintView(ProjectMixin, TemplateView):
+    template_name = "improvement/print.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(project_context(self.project, insider=self.insider, all_groups=True))
+        return context
+
+
+class ProjectStartView(ServiceFormMixin, ManageMixin, FormView):
+    form_class = forms.ProjectForm
+    require_project = False
+
+    @property
+    def heading(self):
+        return _("Start the improvement project")
+
+    success_message = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and self.project is not None:
+            return redirect(self.project_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def save(self, form):
+        self.success_message = _("Project started.")
+        project = services.project_create(
+            team=self.team, user=self.request.user, **form.cleaned_data
+        )
+        return project.get_absolute_url()
+
+
+class ProjectEditView(ServiceFormMixin, ManageMixin, FormView):
+    form_class = forms.ProjectForm
+
+    @property
+    def heading(self):
+        return _("Problem of practice and focal groups")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.project}
+
+    def save(self, form):
+        self.success_message = _("Project saved.")
+        services.project_update(project=self.project, user=self.request.user, **form.cleaned_data)
+
+
+class ProgressView(ServiceFormMixin, ManageMixin, FormView):
+    form_class = forms.ProgressForm
+
+    @property
+    def heading(self):
+        return _("Progress score")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.project}
+
+    def save(self, form):
+        self.success_message = _("Progress score saved.")
+        services.project_update(project=self.project, user=self.request.user, **form.cleaned_data)
+
+
+class AimView(ServiceFormMixin, WriteMixin, FormView):
+    form_class = forms.AimForm
+
+    @property
+    def heading(self):
+        return _("Aim")
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "project": self.project,
+            "instance": getattr(self.project, "aim", None),
+        }
+
+    def save(self, form):
+        self.success_message = _("Aim saved.")
+        services.aim_save(project=self.project, user=self.request.user, **form.cleaned_data)
+
+
+# --- drivers and change ideas ------------------------------------------------------------------
+
+
+class DriversView(WriteMixin, TemplateView):
+    template_name = "improvement/drivers.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(project_context(self.project, insider=True))
+        context.setdefault("driver_form", forms.DriverForm(project=self.project))
+        context.setdefault("idea_form", forms.ChangeIdeaForm(project=self.project))
+        return context
+
+    def post(self, request, *args, **kwargs):
+        kind = request.POST.get("kind")
+        form_class = forms.DriverForm if kind == "driver" else forms.ChangeIdeaForm
+        form = form_class(request.POST, project=self.project)
+        if form.is_valid():
+            try:
+                if kind == "driver":
+                    services.driver_add(
+                        project=self.project, user=request.user, **form.cleaned_data
+                    )
+                else:
+                    services.change_idea_add(
+                        project=self.project, user=request.user, **form.cleaned_data
+                    )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("improvement:drivers", slug=self.team.slug)
+        key = "driver_form" if kind == "driver" else "idea_form"
+        return self.render_to_response(self.get_context_data(**{key: form}))
+
+
+# --- measures ------------------------------------------------------------------------------------
+
+
+class MeasureMixin(ProjectMixin):
+    @cached_property
+    def measure(self):
+        return get_object_or_404(
+            Measure.objects.visible_to(self.request.user).filter(project=self.project),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_success_url(self):
+        return self.measure.get_absolute_url()
+
+
+class MeasureAddView(ServiceFormMixin, WriteMixin, FormView):
+    form_class = forms.MeasureForm
+
+    @property
+    def heading(self):
+        return _("Add a measure")
+
+    def save(self, form):
+        self.success_message = _("Measure added.")
+        measure = services.measure_save(
+            project=self.project, user=self.request.user, **form.cleaned_data
+        )
+        return measure.get_absolute_url()
+
+
+class MeasureEditView(ServiceFormMixin, WriteMixin, MeasureMixin, FormView):
+    form_class = forms.MeasureForm
+
+    @property
+    def heading(self):
+        return _("Edit measure")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.measure}
+
+    def save(self, form):
+        self.success_message = _("Measure saved.")
+        services.measure_save(
+            project=self.project, user=self.request.user, measure=self.measure, **form.cleaned_data
+        )
+
+
+class MeasureView(MeasureMixin, TemplateView):
+    template_name = "improvement/measure.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        measure = self.measure
+        aim = getattr(self.project, "aim", None)
+        focal = aim.for_whom if aim else None
+        cycles = PDSACycle.objects.filter(project=self.project, measures=measure)
+        markers = [(c.marker_date, cycle_label(c)) for c in cycles if c.marker_date]
+        context.update(
+            measure=measure,
+            charts=build_measure_charts(
+                measure,
+                Observation.objects.filter(measure=measure).order_by("date", "group"),
+                insider=self.insider,
+                focal=focal,
+                markers=markers,
+            ),
+            observation_form=kwargs.get("observation_form") or forms.ObservationForm(),
+            baseline_form=forms.BaselineForm(instance=measure),
+        )
+        return context
+
+
+class ObservationAddView(WriteMixin, MeasureMixin, View):
+    def post(self, request, *args, **kwargs):
+        form = forms.ObservationForm(request.POST)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            data["day"] = data.pop("date")
+            try:
+                services.observation_add(measure=self.measure, user=request.user, **data)
+            except ValidationError as error:
+                for name, errs in error.message_dict.items():
+                    form.add_error(name if name in form.fields else None, errs)
+            else:
+                messages.success(request, _("Point added."))
+                return redirect(self.measure.get_absolute_url())
+        view = MeasureView(request=request, kwargs=self.kwargs, args=())
+        view.setup(request, *args, **kwargs)
+        response = view.render_to_response(view.get_context_data(observation_form=form))
+        response.status_code = 400
+        return response
+
+
+class BaselineView(WriteMixin, MeasureMixin, View):
+    def post(self, request, *args, **kwargs):
+        form = forms.BaselineForm(request.POST, instance=Measure.objects.get(pk=self.measure.pk))
+        if not form.is_valid():
+            messages.error(request, _("Enter a whole number of points (1 or more)."))
+        else:
+            services.measure_set_baseline(
+                measure=self.measure,
+                user=request.user,
+                points=form.cleaned_data["baseline_points"],
+                restart_on=form.cleaned_data["baseline_restart_on"],
+            )
+            messages.success(request, _("Baseline saved."))
+        return redirect(self.measure.get_absolute_url())
+
+
+class ImportView(WriteMixin, MeasureMixin, FormView):
+    template_name = "improvement/import.html"
+    form_class = forms.ImportForm
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "measure": self.measure}
+
+    def form_valid(self, form):
+        report = services.observations_import(
+            measure=self.measure, user=self.request.user, data=form.cleaned_data["file"].read()
+        )
+        if report.ok:
+            messages.success(self.request, _("Imported %(n)s points.") % {"n": report.created})
+            return redirect(self.measure.get_absolute_url())
+        response = self.render_to_response(self.get_context_data(form=form, report=report))
+        response.status_code = 400
+        return response
+
+
+# --- PDSA cycles --------------------------------------------------------------------------------
+
+
+class CycleMixin(ProjectMixin):
+    @cached_property
+    def cycle(self):
+        return get_object_or_404(
+            PDSACycle.objects.visible_to(self.request.user)
+            .filter(project=self.project)
+            .select_related("change_idea", "previous")
+            .prefetch_related("measures"),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_success_url(self):
+        return self.cycle.get_absolute_url()
+
+
+class CycleAddView(ServiceFormMixin, WriteMixin, FormView):
+    form_class = forms.CycleCreateForm
+
+    @property
+    def heading(self):
+        return _("Start a PDSA cycle")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "project": self.project}
+
+    def get_initial(self):
+        return {"change_idea": self.request.GET.get("idea")}
+
+    def save(self, form):
+        self.success_message = _("Cycle started: write the plan.")
+        cycle = services.cycle_create(
+            project=self.project, user=self.request.user, **form.cleaned_data
+        )
+        return cycle.get_absolute_url()
+
+
+class CycleView(CycleMixin, TemplateView):
+    template_name = "improvement/cycle.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            cycle=self.cycle,
+            comments=Comment.objects.filter(cycle=self.cycle).select_related("author"),
+            comment_form=forms.CommentForm(),
+            ramp=PDSACycle.objects.filter(project=self.project, ramp=self.cycle.ramp),
+        )
+        return context
+
+
+class CyclePhaseView(WriteMixin, CycleMixin, FormView):
+    """Edit the cycle's current phase; "save and continue" moves it to the next phase."""
+
+    template_name = "improvement/cycle_phase.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and self.cycle.phase == "done":
+            return redirect(self.cycle.get_absolute_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_class(self):
+        return forms.PHASE_FORMS[self.cycle.phase]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.cycle}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "cycle": self.cycle}
+
+    def form_valid(self, form):
+        data = {k: v for k, v in form.cleaned_data.items() if not k.startswith("result_")}
+        if "questions_text" in data:
+            data["questions"] = data.pop("questions_text")
+        if isinstance(form, forms.StudyForm):
+            data["questions"] = form.questions()
+        advance = "advance" in self.request.POST
+        try:
+            cycle = services.cycle_update(
+                cycle=self.cycle, user=self.request.user, advance=advance, **data
+            )
+        except ValidationError as error:
+            for name, errs in error.message_dict.items():
+                form.add_error(name if name in form.fields else None, errs)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Moved to %(phase)s.") % {"phase": cycle.get_phase_display()}
+            if advance
+            else _("Saved."),
+        )
+        return redirect(cycle.get_absolute_url())
+
+
+class CycleAdaptView(WriteMixin, CycleMixin, View):
+    def post(self, request, *args, **kwargs):
+        if self.cycle.decision != PDSACycle.Decision.ADAPT:
+            raise PermissionDenied
+        fresh = services.cycle_adapt(cycle=self.cycle, user=request.user)
+        messages.success(request, _("Next cycle started from this one: review its plan."))
+        return redirect(fresh.get_absolute_url())
+
+
+class CommentView(ProjectMixin, View):
+    def post(self, request, *args, **kwargs):
+        if not permissions.can_comment(request.user, self.team):
+            raise Http404
+        cycle = None
+        if request.POST.get("cycle"):
+            cycle = get_object_or_404(
+                PDSACycle.objects.filter(project=self.project), pk=request.POST["cycle"]
+            )
+        form = forms.CommentForm(request.POST)
+        if form.is_valid():
+            services.comment_add(
+                project=self.project, user=request.user, body=form.cleaned_data["body"], cycle=cycle
+            )
+            messages.success(request, _("Comment added."))
+        else:
+            messages.error(request, _("Write a comment first."))
+        return redirect(cycle.get_absolute_url() if cycle else self.project_url())
+
+    def get(self, request, *args, **kwargs):
+        if not permissions.can_comment(request.user, self.team):
+            raise Http404
+        return redirect(self.project_url())
+
+
+# --- understanding the system ------------------------------------------------------------------
+
+
+def profile_table(entries, *, insider: bool) -> list[dict]:
+    """Indicator x group with n, value and gap to ALL; suppressed outside the owning team."""
+    by_indicator: dict[str, dict] = {}
+    for entry in entries:
+        by_indicator.setdefault(entry.indicator, {})[entry.group] = (entry.n, entry.value)
+    labels = dict(DataProfileEntry._meta.get_field("indicator").choices)
+    table = []
+    for indicator, cells in by_indicator.items():
+        if insider:
+            shown = {g: Cell(g, n, v, False, "") for g, (n, v) in cells.items()}
+        else:
+            shown = suppress_groups(cells)
+        total = shown.get("ALL")
+        rows = []
+        for group, cell in shown.items():
+            gap = ""
+            if not cell.suppressed and total and not total.suppressed and group != "ALL":
+                gap = fmt(cell.value - total.value)
+            rows.append(
+                {
+                    "group": GROUP_LABELS.get(group, group),
+                    "n": _(display_n(cell)),
+                    "value": _(SUPPRESSED_LABEL) if cell.suppressed else fmt(cell.value),
+                    "gap": gap,
+                }
+            )
+        table.append({"indicator": labels.get(indicator, indicator), "rows": rows})
+    return table
+
+
+class UnderstandView(ProjectMixin, TemplateView):
+    template_name = "improvement/understand.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        project = self.project
+        context.update(
+            root_causes=project.root_causes.all(),
+            interviews=project.interviews.all() if self.insider else [],
+            equity_steps=project.equity_steps.all(),
+            ret_steps=RET_STEPS.items(),
+            profile=profile_table(project.profile_entries.all(), insider=self.insider),
+            item_forms={
+                kind: kwargs.get(f"form_{kind}") or form_class(prefix=kind)
+                for kind, form_class in forms.ITEM_FORMS.items()
+            },
+        )
+        return context
+
+
+class ItemAddView(WriteMixin, View):
+    def post(self, request, *args, **kwargs):
+        kind = kwargs["kind"]
+        form_class = forms.ITEM_FORMS.get(kind)
+        if form_class is None:
+            raise Http404
+        model = form_class._meta.model
+        form = form_class(request.POST, prefix=kind, instance=model(project=self.project))
+        if form.is_valid():
+            try:
+                services.item_add(project=self.project, user=request.user, instance=form.instance)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("improvement:understand", slug=self.team.slug)
+        view = UnderstandView()
+        view.setup(request, *args, **kwargs)
+        response = view.render_to_response(view.get_context_data(**{f"form_{kind}": form}))
+        response.status_code = 400
+        return response
+
+
+# --- exports -----------------------------------------------------------------------------------
+
+
+class CsvExportView(ProjectMixin, View):
+    kind = ""
+
+    def get(self, request, *args, **kwargs):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        filename = f"{self.team.slug}-{self.kind}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        writer = csv.writer(response)
+        getattr(self, f"write_{self.kind}")(writer)
+        return response
+
+    def write_cycles(self, writer):
+        writer.writerow(
+            ["ramp", "number", "title", "change_idea", "purpose", "phase", "planned_start",
+             "done_on", "decided_on", "decision", "objective", "learned"]
+        )  # fmt: skip
+        for c in PDSACycle.objects.filter(project=self.project).select_related("change_idea"):
+            writer.writerow(
+                [c.ramp, c.number, c.title, c.change_idea.text, c.purpose, c.phase,
+                 c.planned_start or "", c.done_on or "", c.decided_on or "", c.decision,
+                 c.objective, c.learned]
+            )  # fmt: skip
+
+    def write_measures(self, writer):
+        writer.writerow(
+            ["name", "type", "unit", "direction", "numerator", "denominator",
+             "inclusions_exclusions", "data_source", "frequency", "owner", "groups", "rules",
+             "baseline_points"]
+        )  # fmt: skip
+        for m in self.project.measures.all():
+            writer.writerow(
+                [m.name, m.kind, m.unit, m.direction, m.numerator, m.denominator, m.inclusions,
+                 m.data_source, m.frequency, m.owner, " ".join(m.groups), m.rules,
+                 m.baseline_points or ""]
+            )  # fmt: skip
+
+    def write_observations(self, writer):
+        from .charts import group_cells
+
+        writer.writerow(["measure", "date", "group", "n", "value", "numerator", "denominator"])
+        hidden = _(SUPPRESSED_LABEL)
+        measures = self.project.measures.prefetch_related(
+            Prefetch("observations", queryset=Observation.objects.order_by("date", "group"))
+        )
+        for measure in measures:
+            observations = list(measure.observations.all())
+            raw = {(o.date, o.group): o for o in observations}
+            for day, cells in group_cells(observations, insider=self.insider):
+                for group, cell in sorted(cells.items()):
+                    if cell.suppressed:
+                        writer.writerow([measure.name, day, group, hidden, hidden, "", ""])
+                        continue
+                    obs = raw[(day, group)]
+                    num, den = (obs.numerator, obs.denominator) if self.insider else ("", "")
+                    writer.writerow(
+                        [measure.name, day, group, "" if obs.n is None else obs.n,
+                         obs.value, "" if num is None else num, "" if den is None else den]
+                    )  # fmt: skip
