@@ -24,12 +24,15 @@ urlpatterns = [
     path("", include("coaching.urls")),
     path("", include("privacy.urls")),
     path("", include("cohorts.urls")),
+    path("", include("improvement.urls")),
+    path("", include("norms.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", programs_views.SearchView.as_view(), name="search"),
     path("curriculum/", include("programs.urls")),
     path("journal/", include("journals.urls")),
+    path("feedback/", include("feedback.urls")),
 ]
 
 if settings.DEBUG:

@@ -11,7 +11,10 @@ from accounts.factories import DEMO_PASSWORD, UserFactory
 from accounts.roles import facilitators_group
 from coaching.demo import seed_coaching
 from cohorts.demo import seed_cohorts
+from feedback.demo import seed_feedback
+from improvement.demo import seed_improvement
 from journals.demo import seed_journals
+from norms.demo import seed_norms
 from programs.demo import seed_curriculum
 from programs.services import home_page_ensure
 
@@ -40,7 +43,10 @@ class Command(BaseCommand):
         self.seed_home_page()
         seed_curriculum()
         seed_cohorts(users, password=password)
+        seed_improvement()
+        seed_feedback()
         seed_coaching()
+        seed_norms()
         seed_journals()
         call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready. Accounts (password: {password}):"))
