@@ -11,6 +11,7 @@ def navigation(request):
     if user is not None and user.is_authenticated:
         items.append({"label": _("My teams"), "url": reverse("cohorts:my_teams")})
         items.append({"label": _("Journal"), "url": reverse("journals:list")})
+        items.append({"label": _("Feedback"), "url": reverse("feedback:inbox")})
         items.append({"label": _("Profile"), "url": reverse("profile")})
         if is_facilitator(user) or is_site_admin(user):
             items.append({"label": _("Curriculum admin"), "url": "/admin/"})

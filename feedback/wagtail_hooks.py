@@ -1,0 +1,72 @@
+"""Feedback adds a panel to the team space and columns to the cohort page. Feedback models are
+not registered in the Wagtail admin: an admin view would show anonymous givers."""
+
+from collections import Counter
+
+from django.db.models import Count, F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wagtail import hooks
+
+from cohorts import access
+from cohorts.panels import COHORT_TEAM_COLUMNS, TEAM_SPACE_PANELS, Column, Panel
+
+from . import services
+from .models import FeedbackRequest, FeedbackResponse
+
+
+@hooks.register(TEAM_SPACE_PANELS)
+def feedback_panel(*, team, user, request):
+    return Panel(
+        template="feedback/panel.html",
+        context={
+            "team": team,
+            "pairing": services.current_pairing(team),
+            "open_count": FeedbackRequest.objects.open().filter(team=team).count(),
+            "can_ask": access.is_team_member(user, team),
+        },
+        order=50,
+    )
+
+
+@hooks.register(COHORT_TEAM_COLUMNS)
+def feedback_column(*, cohort, teams, user):
+    """Three queries for all teams: answers given, answers received, overdue requests."""
+    team_pks = [t.pk for t in teams]
+    submitted = FeedbackResponse.objects.filter(status=FeedbackResponse.Status.SUBMITTED)
+    given = Counter(
+        dict(
+            submitted.filter(
+                request__team__cohort=cohort,
+                request__assignments__reviewer_id=F("giver_id"),
+                request__assignments__reviewer_team_id__in=team_pks,
+            )
+            .values_list("request__assignments__reviewer_team_id")
+            .annotate(n=Count("pk", distinct=True))
+        )
+    )
+    received = Counter(
+        dict(
+            submitted.filter(request__team_id__in=team_pks)
+            .values_list("request__team_id")
+            .annotate(n=Count("pk"))
+        )
+    )
+    overdue = Counter(
+        dict(
+            FeedbackRequest.objects.overdue(timezone.localdate())
+            .filter(team_id__in=team_pks)
+            .values_list("team_id")
+            .annotate(n=Count("pk"))
+        )
+    )
+    return Column(
+        label=_("Feedback given · received · overdue"),
+        values={
+            pk: _("%(given)s given · %(received)s received · %(overdue)s overdue")
+            % {"given": given[pk], "received": received[pk], "overdue": overdue[pk]}
+            for pk in team_pks
+        },
+        order=50,
+    )

@@ -1,0 +1,150 @@
+"""An anonymous response never reveals its giver to anyone but the giver.
+
+Every page the receiver, a teammate, the cohort's facilitator and a site admin can open is
+rendered, and the givers' names and emails must appear nowhere; nor in what is mailed to the
+receiver.
+"""
+
+import pytest
+
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+
+from feedback import anonymity, services
+from feedback.models import FeedbackResponse
+from notifications.models import Notification
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+GIVER_MARKS = ["Priya Shahzadeh", "Quinn Zephyrine", "peer@example.org", "peer2@example.org"]
+
+
+def _answer_both(world):
+    req = world["anonymous_request"]
+    for giver, text in [(world["member_b"], "First warm thought"), (world["peer2"], "Second one")]:
+        services.response_save(
+            request=req, giver=giver, answers={"warm": text, "cool": "A gap."}, submit=True
+        )
+    return req
+
+
+def _pages(world, req):
+    return [
+        reverse("feedback:inbox"),
+        req.get_absolute_url(),
+        reverse("feedback:cohort", args=["demo-cohort"]),
+        reverse("cohorts:cohort", args=["demo-cohort"]),
+        reverse("cohorts:team", args=["team-a"]),
+        reverse("notifications:list"),
+    ]
+
+
+@pytest.mark.parametrize("role", ["member_a", "lead_a", "facilitator", "site_admin"])
+def test_no_page_names_the_givers_of_an_anonymous_request(role, world):
+    # The named request from the fixture has member_b as a named giver: drop it, so any
+    # appearance of their name would be a leak from the anonymous one.
+    world["named"].delete()
+    Notification.objects.all().delete()
+    req = _answer_both(world)
+    call_command("send_feedback_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    client = client_for(role, world)
+    opened = 0
+    for url in _pages(world, req):
+        response = client.get(url)
+        if response.status_code != 200:
+            continue
+        opened += 1
+        html = response.content.decode()
+        for mark in GIVER_MARKS:
+            assert mark not in html, (role, url, mark)
+    assert opened >= 3
+    if role in ("member_a", "lead_a"):
+        page = client.get(req.get_absolute_url()).content.decode()
+        assert "First warm thought" in page and "Second one" in page
+
+
+def test_facilitators_and_admins_do_not_read_anonymous_answers(world):
+    req = _answer_both(world)
+    for role in ("facilitator", "site_admin"):
+        page = client_for(role, world).get(req.get_absolute_url()).content.decode()
+        assert "First warm thought" not in page
+
+
+def test_mail_to_the_receiver_never_names_the_givers(world, django_capture_on_commit_callbacks):
+    world["named"].delete()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        req = _answer_both(world)
+    assert not [m for m in mail.outbox if "member@example.org" in m.to], "no per-answer mail"
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_feedback_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    to_receiver = [m for m in mail.outbox if "member@example.org" in m.to]
+    assert len(to_receiver) == 1
+    text = to_receiver[0].subject + to_receiver[0].body
+    assert req.artifact_title in text
+    for mark in GIVER_MARKS:
+        assert mark not in text
+
+
+def test_only_the_giver_sees_their_own_name(world):
+    req = _answer_both(world)
+    response = FeedbackResponse.objects.get(request=req, giver=world["member_b"])
+    for role in ("member_a", "lead_a", "facilitator", "site_admin", "peer2"):
+        assert not anonymity.can_see_giver(world[role], response, req), role
+    assert anonymity.can_see_giver(world["member_b"], response, req)
+    views = anonymity.visible_responses(world["member_a"], req, list(req.responses.all()))
+    assert all(v.giver_name is None and v.submitted_on is None for v in views)
+
+
+def test_anonymous_answers_are_ordered_by_random_token_not_by_time(world):
+    req = _answer_both(world)
+    first, second = FeedbackResponse.objects.filter(request=req).order_by("pk")
+    FeedbackResponse.objects.filter(pk=first.pk).update(token="zzz-last")
+    FeedbackResponse.objects.filter(pk=second.pk).update(token="aaa-first")
+    views = anonymity.visible_responses(world["member_a"], req, list(req.responses.all()))
+    assert [v.token for v in views] == ["aaa-first", "zzz-last"]
+    page = client_for("member_a", world).get(req.get_absolute_url()).content.decode()
+    assert page.index("Second one") < page.index("First warm thought")
+    assert f"r-{first.pk}" not in page  # pages address answers by token, never by id
+
+
+def test_release_waits_for_two_answers_or_closing(world):
+    req = world["anonymous_request"]
+    services.response_save(
+        request=req, giver=world["member_b"], answers={"warm": "Lonely answer"}, submit=True
+    )
+    client = client_for("member_a", world)
+    page = client.get(req.get_absolute_url()).content.decode()
+    assert "Lonely answer" not in page
+    assert "appear once at least 2 have arrived" in page
+    assert "1 of" not in page  # no live count before release
+    services.request_close(request=req, by=world["member_a"])
+    assert "Lonely answer" in client.get(req.get_absolute_url()).content.decode()
+
+
+def test_release_at_two_answers(world):
+    req = _answer_both(world)
+    assert anonymity.is_released(req, 2)
+    page = client_for("lead_a", world).get(req.get_absolute_url()).content.decode()
+    assert "First warm thought" in page
+
+
+def test_named_requests_show_the_giver_to_the_receiver(world):
+    page = client_for("member_a", world).get(world["named"].get_absolute_url()).content.decode()
+    assert "Priya Shahzadeh" in page
+    assert "Define engaged." in page
+
+
+def test_the_giver_sees_their_answer_and_the_back_feedback(world):
+    req = _answer_both(world)
+    response = FeedbackResponse.objects.get(request=req, giver=world["member_b"])
+    services.response_mark_helpful(response=response, by=world["member_a"])
+    services.response_write_back(response=response, by=world["member_a"], text="We will act.")
+    page = client_for("member_b", world).get(reverse("feedback:give", args=[req.pk]))
+    html = page.content.decode()
+    assert "We will act." in html and "marked helpful" in html
+    other = client_for("peer2", world).get(reverse("feedback:give", args=[req.pk]))
+    assert "We will act." not in other.content.decode()
+    assert "First warm thought" not in other.content.decode()
