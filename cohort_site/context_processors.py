@@ -13,6 +13,8 @@ def navigation(request):
         items.append({"label": _("Journal"), "url": reverse("journals:list")})
         items.append({"label": _("Feedback"), "url": reverse("feedback:inbox")})
         items.append({"label": _("Profile"), "url": reverse("profile")})
+        if is_site_admin(user):
+            items.append({"label": _("Program"), "url": reverse("cohorts:program")})
         if is_facilitator(user) or is_site_admin(user):
             items.append({"label": _("Curriculum admin"), "url": "/admin/"})
     return {"nav_items": items}

@@ -70,3 +70,42 @@ def cohort_dashboard(
         rows = [r for r in rows if r.alerts]
     rows.sort(key=SORT_KEYS.get(sort, SORT_KEYS["name"]), reverse=descending)
     return teams, columns, rows
+
+
+@dataclass
+class CohortSummary:
+    cohort: Cohort
+    teams: int
+    people: int
+    active_teams: int
+    teams_with_alerts: int
+    alert_counts: dict[str, int]
+
+
+def program_overview(user) -> list[CohortSummary]:
+    """Every cohort's headline figures side by side (for the county's equity director).
+
+    Queries grow with the number of cohorts (a handful a year), never with teams or people.
+    """
+    summaries = []
+    cutoff = timezone.now() - datetime.timedelta(days=INACTIVITY_DAYS)
+    for cohort in Cohort.objects.order_by("-starts_on", "name"):
+        teams = list(cohort.teams.with_member_counts())
+        alerts = panels.cohort_team_alerts(cohort=cohort, teams=teams)
+        alert_counts: dict[str, int] = {}
+        for messages in alerts.values():
+            for message in set(messages):
+                alert_counts[message] = alert_counts.get(message, 0) + 1
+        summaries.append(
+            CohortSummary(
+                cohort=cohort,
+                teams=len(teams),
+                people=sum(team.member_count for team in teams),
+                active_teams=sum(
+                    1 for t in teams if t.last_activity_at and t.last_activity_at >= cutoff
+                ),
+                teams_with_alerts=sum(1 for messages in alerts.values() if messages),
+                alert_counts=dict(sorted(alert_counts.items())),
+            )
+        )
+    return summaries

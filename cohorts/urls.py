@@ -17,6 +17,7 @@ urlpatterns = [
         views.MembershipMoveView.as_view(),
         name="member_move",
     ),
+    path("program/", views.ProgramView.as_view(), name="program"),
     path("cohorts/<slug:slug>/", views.CohortView.as_view(), name="cohort"),
     path("cohorts/<slug:slug>/export.csv", views.CohortExportView.as_view(), name="cohort_export"),
     path("cohorts/<slug:slug>/invite/", views.InviteView.as_view(), name="invite"),

@@ -16,7 +16,7 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from . import access, calendar, dashboard, panels, services
 from .forms import BulkInvitationForm, InvitationForm, MembershipEndForm, MembershipMoveForm
-from .mixins import CohortManagerMixin, TeamMixin
+from .mixins import CohortManagerMixin, NoStoreMixin, TeamMixin
 from .models import Cohort, CohortSession, Invitation, Membership, Team
 from .notifications import send_invitation
 
@@ -113,6 +113,22 @@ class CohortView(CohortManagerMixin, TemplateView):
             calendar_url=self.request.build_absolute_uri(calendar.feed_url(self.cohort)),
         )
         return context
+
+
+class ProgramView(LoginRequiredMixin, NoStoreMixin, TemplateView):
+    """Site admins see every cohort side by side with the same headline figures."""
+
+    template_name = "cohorts/program.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not access.is_site_admin(request.user):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            summaries=dashboard.program_overview(self.request.user), **kwargs
+        )
 
 
 class CohortExportView(CohortView):

@@ -66,3 +66,27 @@ def test_export_access(roles, role, expected):
         assert response.status_code == 302
     else:
         assert response.status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    zip(MATRIX_ROLES, ["login", 404, 404, 404, 404, 404, 200, "login"], strict=True),
+)
+def test_program_view_is_for_site_admins(roles, role, expected):
+    response = client_for(role, roles).get(reverse("cohorts:program"))
+    if expected == "login":
+        assert response.status_code == 302
+    else:
+        assert response.status_code == expected
+
+
+def test_program_view_puts_cohorts_side_by_side_with_their_figures(roles):
+    for _ in range(3):
+        MembershipFactory(team=roles["team_b"])
+    response = client_for("site_admin", roles).get(reverse("cohorts:program"))
+    summaries = {s.cohort.slug: s for s in response.context["summaries"]}
+    demo = summaries["demo-cohort"]
+    assert (demo.teams, demo.people) == (2, 7)  # team A: member, lead, inactive; team B: 1 + 3
+    assert demo.teams_with_alerts == 2
+    assert summaries["other-cohort"].teams == 1
+    assert "Other cohort" in response.content.decode()
