@@ -141,10 +141,15 @@ class ProjectStartView(ServiceFormMixin, ManageMixin, FormView):
 
     success_message = ""
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and self.project is not None:
+    def get(self, request, *args, **kwargs):
+        if self.project is not None:
             return redirect(self.project_url())
-        return super().dispatch(request, *args, **kwargs)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.project is not None:
+            return redirect(self.project_url())
+        return super().post(request, *args, **kwargs)
 
     def save(self, form):
         self.success_message = _("Project started.")

@@ -1,0 +1,120 @@
+"""Every improvement URL (exports included) × every role → the expected status, in one table."""
+
+import pytest
+
+from django.urls import reverse
+
+from improvement.models import PDSACycle
+from tests.conftest import MATRIX_ROLES, client_for
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "login"  # a redirect to the login page
+READ = [LOGIN, 200, 200, 404, 200, 404, 200, LOGIN]
+WRITE_FORM = [LOGIN, 200, 200, 404, 404, 404, 404, LOGIN]
+LEAD_FORM = [LOGIN, 403, 200, 404, 404, 404, 404, LOGIN]
+WRITE_POST = [LOGIN, 302, 302, 404, 404, 404, 404, LOGIN]
+
+# role order: anonymous, member_a, lead_a, member_b, facilitator, facilitator_other, site_admin,
+# inactive.  (method, url name, needs pk, POST data) -> expected row
+MATRIX = {
+    ("get", "project", None): READ,
+    ("get", "print", None): READ,
+    ("get", "understand", None): READ,
+    ("get", "measure", "measure"): READ,
+    ("get", "cycle", "cycle"): READ,
+    ("get", "export_cycles", None): READ,
+    ("get", "export_measures", None): READ,
+    ("get", "export_observations", None): READ,
+    ("get", "aim", None): WRITE_FORM,
+    ("get", "drivers", None): WRITE_FORM,
+    ("get", "measure_add", None): WRITE_FORM,
+    ("get", "measure_edit", "measure"): WRITE_FORM,
+    ("get", "import", "measure"): WRITE_FORM,
+    ("get", "cycle_add", None): WRITE_FORM,
+    ("get", "cycle_phase", "cycle"): WRITE_FORM,
+    ("get", "edit", None): LEAD_FORM,
+    ("get", "progress", None): LEAD_FORM,
+    ("get", "start", None): [LOGIN, 403, 302, 404, 404, 404, 404, LOGIN],
+    ("post", "comment", None): [LOGIN, 302, 302, 404, 302, 404, 404, LOGIN],
+    ("post", "observation_add", "measure"): WRITE_POST,
+    ("post", "baseline", "measure"): WRITE_POST,
+    ("post", "cycle_adapt", "cycle"): WRITE_POST,
+    ("post", "item_add", "kind"): WRITE_POST,
+}
+
+POST_DATA = {
+    "comment": {"body": "Looks promising."},
+    "observation_add": {"date": "2026-09-01", "group": "EL", "numerator": "3", "denominator": "40"},
+    "baseline": {"baseline_points": "12"},
+    "cycle_adapt": {},
+    "item_add": {"rootcause-category": "practices", "rootcause-cause": "Late bus"},
+}
+
+
+def url_for(name, pk_kind, project):
+    args = ["team-a"]
+    if pk_kind == "measure":
+        args.append(project["measure"].pk)
+    elif pk_kind == "cycle":
+        args.append(project["cycle"].pk)
+    elif pk_kind == "kind":
+        args.append("rootcause")
+    return reverse(f"improvement:{name}", args=args)
+
+
+CASES = [
+    (method, name, pk_kind, role, expected)
+    for (method, name, pk_kind), row in MATRIX.items()
+    for role, expected in zip(MATRIX_ROLES, row, strict=True)
+]
+
+
+@pytest.mark.parametrize(("method", "name", "pk_kind", "role", "expected"), CASES)
+def test_access_matrix(method, name, pk_kind, role, expected, roles, project):
+    if name == "cycle_adapt":
+        PDSACycle.objects.filter(pk=project["cycle"].pk).update(decision="adapt", phase="done")
+    client = client_for(role, roles)
+    url = url_for(name, pk_kind, project)
+    response = client.post(url, POST_DATA[name]) if method == "post" else client.get(url)
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response.url.startswith("/accounts/login/")
+    else:
+        assert response.status_code == expected, response.content[:500]
+
+
+def test_every_improvement_url_is_in_the_matrix():
+    from improvement.urls import urlpatterns
+
+    assert {p.name for p in urlpatterns} == {name for _m, name, _k in MATRIX}
+
+
+def test_other_cohorts_team_answers_404_even_for_its_own_lead_urls(roles, project):
+    # team_other has no project: its own members get a page, this team's readers get 404.
+    response = client_for("facilitator", roles).get(
+        reverse("improvement:project", args=["team-other"])
+    )
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("name", ["project", "export_observations", "print"])
+def test_improvement_pages_are_never_cached(name, roles, project):
+    response = client_for("member_a", roles).get(reverse(f"improvement:{name}", args=["team-a"]))
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
+def test_a_team_without_a_project_invites_its_lead_to_start_one(roles):
+    lead = client_for("lead_a", roles)
+    page = lead.get(reverse("improvement:project", args=["team-a"]))
+    assert page.status_code == 200
+    assert reverse("improvement:start", args=["team-a"]) in page.content.decode()
+    response = lead.post(
+        reverse("improvement:start", args=["team-a"]),
+        {"problem_of_practice": "Absences", "focal_groups": ["HI"], "equity_area": "climate"},
+    )
+    assert response.status_code == 302
+    assert roles["team_a"].improvement_projects.get().focal_groups == ["HI"]
+    member = client_for("member_a", roles)
+    assert member.get(reverse("improvement:start", args=["team-a"])).status_code == 403
