@@ -124,22 +124,24 @@ class RoundForm(forms.Form):
 
 
 class ManualRoundForm(RoundForm):
+    """One choice per team: which team reviews it. Choices come from the list already read,
+    so the form adds no query per team."""
+
     def __init__(self, *args, teams, **kwargs):
         super().__init__(*args, **kwargs)
         self.teams = teams
+        choices = [("", _("Nobody this round")), *[(str(t.pk), t.name) for t in teams]]
         for team in teams:
-            self.fields[f"team_{team.pk}"] = forms.ModelChoiceField(
-                label=_("Reviews %(team)s") % {"team": team.name},
-                queryset=Team.objects.filter(pk__in=[t.pk for t in teams]),
+            self.fields[f"team_{team.pk}"] = forms.TypedChoiceField(
+                label=_("Who reviews %(team)s?") % {"team": team.name},
+                choices=choices,
+                coerce=int,
                 required=False,
-                empty_label=_("Nobody this round"),
+                empty_value=0,
             )
 
     def pairs(self) -> dict[int, int]:
-        return {
-            team.pk: (self.cleaned_data.get(f"team_{team.pk}") or Team(pk=0)).pk
-            for team in self.teams
-        }
+        return {team.pk: self.cleaned_data.get(f"team_{team.pk}") or 0 for team in self.teams}
 
 
 class ReassignForm(forms.Form):

@@ -7,7 +7,7 @@ from functools import cached_property
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -34,6 +34,7 @@ from .models import (
     Assignment,
     FeedbackRequest,
     FeedbackResponse,
+    Pairing,
     PairingRound,
     SessionFeedback,
     SessionFeedbackMarker,
@@ -114,9 +115,7 @@ class InboxView(FeedbackMixin, TemplateView):
             sessions_open_to(user).exclude(pk__in=answered).order_by("-starts_at")[:3]
         )
         context["cohorts"] = list(Cohort.objects.facilitated_by(user))
-        context["has_team"] = bool(context["team_requests"]) or (
-            Membership.objects.current().filter(user=user).exists()
-        )
+        context["has_team"] = Membership.objects.current().filter(user=user).exists()
         return context
 
 
@@ -381,20 +380,17 @@ class CohortFeedbackView(CohortManagerMixin, TemplateView):
         teams = list(cohort.teams.order_by("name"))
         rounds = list(
             PairingRound.objects.filter(cohort=cohort).prefetch_related(
-                "pairings__reviewed_team", "pairings__reviewer_team"
+                Prefetch(
+                    "pairings",
+                    queryset=Pairing.objects.select_related("reviewed_team", "reviewer_team"),
+                )
             )
         )
-        overdue = list(
-            FeedbackRequest.objects.overdue()
-            .filter(team__cohort=cohort)
-            .select_related("team")
-            .order_by("due_on")
-        )
+        overdue_qs = FeedbackRequest.objects.overdue().filter(team__cohort=cohort)
+        overdue = list(overdue_qs.select_related("team").order_by("due_on"))
         pending = defaultdict(list)
         for assignment in (
-            Assignment.objects.pending()
-            .filter(request__in=[r.pk for r in overdue])
-            .select_related("reviewer")
+            Assignment.objects.pending().filter(request__in=overdue_qs).select_related("reviewer")
         ):
             pending[assignment.request_id].append(assignment)
         for req in overdue:

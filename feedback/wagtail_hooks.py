@@ -6,11 +6,18 @@ from collections import Counter
 from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wagtail import hooks
 
 from cohorts import access
-from cohorts.panels import COHORT_TEAM_COLUMNS, TEAM_SPACE_PANELS, Column, Panel
+from cohorts.panels import (
+    COHORT_TEAM_ALERTS,
+    COHORT_TEAM_COLUMNS,
+    TEAM_SPACE_PANELS,
+    Column,
+    Panel,
+)
 
 from . import services
 from .models import FeedbackRequest, FeedbackResponse
@@ -70,3 +77,27 @@ def feedback_column(*, cohort, teams, user):
         },
         order=50,
     )
+
+
+@hooks.register(COHORT_TEAM_ALERTS)
+def feedback_alerts(*, cohort, teams):
+    """One query: teams with feedback requests past due and reviewers still to answer."""
+    overdue = Counter(
+        dict(
+            FeedbackRequest.objects.overdue()
+            .filter(team_id__in=[t.pk for t in teams])
+            .values_list("team_id")
+            .annotate(n=Count("pk"))
+        )
+    )
+    return {
+        pk: [
+            ngettext(
+                "%(n)s feedback request is overdue",
+                "%(n)s feedback requests are overdue",
+                n,
+            )
+            % {"n": n}
+        ]
+        for pk, n in overdue.items()
+    }
