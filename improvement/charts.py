@@ -255,21 +255,25 @@ def render_svg(
                 f'y1="{y(m)}" y2="{y(m)}" stroke="#1f6f43" stroke-width="2" '
                 f'stroke-dasharray="6 4"/>'
             )
-    coords = " ".join(f"{x(i)},{y(v)}" for i, (_d, v) in enumerate(points))
+    xs = [x(i) for i in range(count)]
+    ys = [y(v) for v in values]
+    coords = " ".join(f"{cx},{cy}" for cx, cy in zip(xs, ys, strict=True))
     parts.append(f'<polyline points="{coords}" fill="none" stroke="#24508f" stroke-width="1.5"/>')
+    signal_word = escape(_("signal"))
+    signal_points = result.signal_points
+    percent = "%" if unit == Measure.Unit.PERCENT else ""
     for i, (day, v) in enumerate(points):
-        cx, cy = x(i), y(v)
-        tip = f"{day:%Y-%m-%d}: {fmt(v, unit)}"
-        if i in result.signal_points:  # diamonds: a signal is not shown by colour alone
+        cx, cy = xs[i], ys[i]
+        # Dates and formatted numbers need no escaping: digits, signs and "%" only.
+        tip = f"{day.isoformat()}: {v:.1f}{percent}"
+        if i in signal_points:  # diamonds: a signal is not shown by colour alone
             parts.append(
                 f'<polygon class="signal-point" points="{cx},{cy - 6} {cx + 6},{cy} {cx},{cy + 6} '
-                f'{cx - 6},{cy}" fill="#b3261e"><title>{escape(tip)} ({escape(_("signal"))})'
-                f"</title></polygon>"
+                f'{cx - 6},{cy}" fill="#b3261e"><title>{tip} ({signal_word})</title></polygon>'
             )
         else:
             parts.append(
-                f'<circle cx="{cx}" cy="{cy}" r="3.5" fill="#24508f"><title>{escape(tip)}'
-                f"</title></circle>"
+                f'<circle cx="{cx}" cy="{cy}" r="3.5" fill="#24508f"><title>{tip}</title></circle>'
             )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308  (every text above is escaped)
