@@ -29,7 +29,7 @@ class PageTreeTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home = home_page_ensure()
-        cls.program = ProgramPageFactory(parent=cls.home, slug="program")
+        cls.program = ProgramPageFactory(parent=cls.home, slug="the-program")
         cls.module = ModulePageFactory(
             parent=cls.program, number=1, month=datetime.date(2026, 9, 1)
         )
