@@ -148,3 +148,28 @@ def test_the_giver_sees_their_answer_and_the_back_feedback(world):
     other = client_for("peer2", world).get(reverse("feedback:give", args=[req.pk]))
     assert "We will act." not in other.content.decode()
     assert "First warm thought" not in other.content.decode()
+
+
+def _unzip(response) -> str:
+    import io
+    import zipfile
+
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return " ".join(archive.read(name).decode() for name in archive.namelist())
+
+
+def test_exports_never_name_the_givers(world):
+    world["named"].delete()
+    Notification.objects.all().delete()
+    _answer_both(world)
+    mine = client_for("member_a", world).post(reverse("privacy:my_data"))
+    portfolio = client_for("facilitator", world).get(
+        reverse("privacy:team_portfolio", args=["team-a"])
+    )
+    for response in (mine, portfolio):
+        assert response.status_code == 200
+        text = _unzip(response)
+        assert "Anonymous fishbone" in text
+        for mark in GIVER_MARKS:
+            assert mark not in text
