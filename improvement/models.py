@@ -420,7 +420,8 @@ class PDSACycle(models.Model):
 
     @property
     def marker_date(self):
-        return self.done_on or self.planned_start or self.planned_on
+        """Where the cycle sits on a run chart: when its test started."""
+        return self.planned_start or self.done_on or self.planned_on
 
 
 class Comment(models.Model):

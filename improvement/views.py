@@ -217,14 +217,14 @@ class DriversView(WriteMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(project_context(self.project, insider=True))
-        context.setdefault("driver_form", forms.DriverForm(project=self.project))
-        context.setdefault("idea_form", forms.ChangeIdeaForm(project=self.project))
+        context.setdefault("driver_form", forms.DriverForm(project=self.project, prefix="driver"))
+        context.setdefault("idea_form", forms.ChangeIdeaForm(project=self.project, prefix="idea"))
         return context
 
     def post(self, request, *args, **kwargs):
         kind = request.POST.get("kind")
         form_class = forms.DriverForm if kind == "driver" else forms.ChangeIdeaForm
-        form = form_class(request.POST, project=self.project)
+        form = form_class(request.POST, project=self.project, prefix=kind)
         if form.is_valid():
             try:
                 if kind == "driver":

@@ -135,10 +135,12 @@ def test_a_secondary_driver_and_a_change_idea_serving_two_drivers(roles, project
     client = client_for("member_a", roles)
     url = reverse("improvement:drivers", args=["team-a"])
     primary = project["primary"]
-    client.post(url, {"kind": "driver", "text": "Adults call home", "parent": primary.pk})
+    client.post(
+        url, {"kind": "driver", "driver-text": "Adults call home", "driver-parent": primary.pk}
+    )
     secondary = primary.children.get(text="Adults call home")
     response = client.post(
-        url, {"kind": "idea", "text": "Call log", "drivers": [primary.pk, secondary.pk]}
+        url, {"kind": "idea", "idea-text": "Call log", "idea-drivers": [primary.pk, secondary.pk]}
     )
     assert response.status_code == 302
     idea = project["project"].change_ideas.get(text="Call log")
@@ -149,7 +151,7 @@ def test_a_secondary_driver_and_a_change_idea_serving_two_drivers(roles, project
 
 def test_a_change_idea_needs_a_driver(roles, project):
     response = client_for("member_a", roles).post(
-        reverse("improvement:drivers", args=["team-a"]), {"kind": "idea", "text": "Orphan"}
+        reverse("improvement:drivers", args=["team-a"]), {"kind": "idea", "idea-text": "Orphan"}
     )
     assert response.status_code == 200
     assert not project["project"].change_ideas.filter(text="Orphan").exists()
