@@ -151,7 +151,17 @@ def request_create(
     if errors:
         raise ValidationError(errors)
 
-    people: dict[int, tuple] = {r.pk: (r, team) for r in reviewers}
+    # The team each chosen reviewer gives feedback for: their own team in this cohort.
+    their_team: dict[int, Team] = {}
+    for membership in (
+        Membership.objects.current()
+        .filter(user__in=reviewers, team__cohort=team.cohort)
+        .select_related("team")
+        .order_by("pk")
+    ):
+        if their_team.get(membership.user_id) != team:
+            their_team[membership.user_id] = membership.team
+    people: dict[int, tuple] = {r.pk: (r, their_team.get(r.pk)) for r in reviewers}
     if reviewer_team is not None:
         for membership in (
             Membership.objects.current().filter(team=reviewer_team).select_related("user")

@@ -369,3 +369,44 @@ def test_future_sessions_and_outsiders_cannot_be_rated(world):
     assert client.get(reverse("feedback:session", args=[future.pk])).status_code == 404
     outsider = client_for("facilitator_other", world)
     assert outsider.get(reverse("feedback:session", args=[world["session"].pk])).status_code == 404
+
+
+def test_a_file_can_be_attached_and_a_bad_one_is_refused(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_for("member_a", world)
+    data = {
+        "artifact_title": "Fishbone photo",
+        "focusing_question": "What did we miss?",
+        "protocol": "warm-and-cool-feedback",
+        "due_on": (TODAY() + datetime.timedelta(days=5)).isoformat(),
+        "reviewers": [world["lead_a"].pk],
+    }
+    bad = client.post(
+        reverse("feedback:new_for_team", args=["team-a"]),
+        {**data, "artifact_file": SimpleUploadedFile("run.exe", b"MZ")},
+    )
+    assert bad.status_code == 400
+    assert "Fishbone photo" in bad.content.decode()
+    good = client.post(
+        reverse("feedback:new_for_team", args=["team-a"]),
+        {**data, "artifact_file": SimpleUploadedFile("fishbone.pdf", b"%PDF-1.4")},
+    )
+    assert good.status_code == 302
+    req = FeedbackRequest.objects.get(artifact_title="Fishbone photo")
+    assert "fishbone" not in req.artifact_file.name  # stored under a random name
+    download = client_for("lead_a", world).get(reverse("feedback:file", args=[req.pk]))
+    assert b"".join(download.streaming_content) == b"%PDF-1.4"
+
+
+def test_team_space_and_cohort_page_show_feedback(world):
+    services.round_create(cohort=world["cohort"], by=world["facilitator"], name="R1")
+    team_page = client_for("member_a", world).get(reverse("cohorts:team", args=["team-a"]))
+    html = team_page.content.decode()
+    assert "is your critical-friend team" in html and "2 open requests" in html
+    cohort_page = client_for("facilitator", world).get(
+        reverse("cohorts:cohort", args=["demo-cohort"])
+    )
+    html = cohort_page.content.decode()
+    assert "0 given · 1 received · 0 overdue" in html  # team A received the named answer
+    assert "1 given · 0 received · 0 overdue" in html  # team B's member gave it
