@@ -12,16 +12,25 @@ from .conftest import log_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _person(browser, live_server, email, password):
-    page = browser.new_context(base_url=live_server.url).new_page()
-    page.set_default_timeout(10_000)
-    log_in(page, email, password)
-    return page
+@pytest.fixture
+def contexts(browser, live_server):
+    """Separate browser contexts (one per person), all closed before the live server stops."""
+    opened = []
+
+    def new(email, password):
+        context = browser.new_context(base_url=live_server.url)
+        opened.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        log_in(page, email, password)
+        return page
+
+    yield new
+    for context in opened:
+        context.close()
 
 
-def test_critical_friends_round_from_pairing_to_back_feedback(
-    page, site, password, browser, live_server
-):
+def test_critical_friends_round_from_pairing_to_back_feedback(page, site, password, contexts):
     cohort = CohortFactory(slug="demo-cohort", name="Demo cohort")
     team_a = TeamFactory(cohort=cohort, slug="team-a", name="Mesa Linda equity team")
     team_b = TeamFactory(cohort=cohort, slug="team-b", name="Juniper Hills equity team")
@@ -41,7 +50,7 @@ def test_critical_friends_round_from_pairing_to_back_feedback(
     assert "Juniper Hills equity team reviews Mesa Linda equity team" in page.content()
 
     # A member asks with the tuning protocol; the paired team is already chosen.
-    member = _person(browser, live_server, "member@example.org", password)
+    member = contexts("member@example.org", password)
     member.goto("/feedback/")
     member.get_by_role("link", name="Ask for feedback").click()
     member.get_by_label("What you want feedback on").fill("Our draft aim statement")
@@ -53,7 +62,7 @@ def test_critical_friends_round_from_pairing_to_back_feedback(
 
     # Two reviewers answer, section by section.
     for email, word in [("peer@example.org", "Priya's"), ("peer2@example.org", "Omar's")]:
-        reviewer = _person(browser, live_server, email, password)
+        reviewer = contexts(email, password)
         reviewer.goto("/feedback/")
         reviewer.get_by_role("link", name="Our draft aim statement").click()
         reviewer.get_by_label("Clarifying questions").fill(f"{word} question: which grade?")
@@ -61,7 +70,6 @@ def test_critical_friends_round_from_pairing_to_back_feedback(
         reviewer.get_by_label("Cool feedback").fill(f"{word} cool: define engaged.")
         reviewer.get_by_role("button", name="Send my feedback").click()
         assert "Your feedback was sent" in reviewer.content()
-        reviewer.context.close()
 
     # The asker reads the answers grouped by section, marks one helpful and writes back.
     member.reload()
@@ -76,12 +84,12 @@ def test_critical_friends_round_from_pairing_to_back_feedback(
     assert "The reviewer can now read your reply" in member.content()
 
     # The reviewer sees the back-feedback; the other reviewer does not.
-    priya = _person(browser, live_server, "peer@example.org", password)
+    priya = contexts("peer@example.org", password)
     priya.goto("/feedback/")
     priya.get_by_role("link", name="Our draft aim statement").click()
     assert "We will define engaged with students." in priya.content()
     assert "marked helpful" in priya.content()
-    omar = _person(browser, live_server, "peer2@example.org", password)
+    omar = contexts("peer2@example.org", password)
     omar.goto("/feedback/")
     omar.get_by_role("link", name="Our draft aim statement").click()
     assert "We will define engaged with students." not in omar.content()
