@@ -163,6 +163,16 @@ class ImportForm(forms.Form):
     )
 
 
+class ProfileImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "Columns: indicator (absenteeism, suspension, ela, math, graduation, el_progress), "
+            "group (a Dashboard code), n, value. Group totals only."
+        ),
+    )
+
+
 class BaselineForm(forms.ModelForm):
     class Meta:
         model = Measure

@@ -423,3 +423,66 @@ def item_add(*, project, user, instance):
     _save(instance)
     team_touch(project.team)
     return instance
+
+
+PROFILE_COLUMNS = ("indicator", "group", "n", "value")
+
+
+def profile_import(*, project, user, data: bytes | str) -> ImportReport:
+    """Import school data profile rows (indicator, group, n, value): all of them or none."""
+    from .models import DataProfileEntry, Indicator
+
+    _require(permissions.can_write(user, project.team))
+    report = ImportReport()
+    text = data.decode("utf-8-sig", errors="replace") if isinstance(data, bytes) else data
+    reader = csv.DictReader(io.StringIO(text))
+    headers = [h.strip().lower() for h in (reader.fieldnames or [])]
+    personal = [h for h in headers if STUDENT_LEVEL_HEADER.search(h)]
+    missing = [c for c in PROFILE_COLUMNS if c not in headers]
+    if personal or missing:
+        report.refused = (
+            _("This file looks like student-level records (columns: %(cols)s).")
+            % {"cols": ", ".join(personal)}
+            if personal
+            else _("The file needs the columns %(cols)s.") % {"cols": ", ".join(PROFILE_COLUMNS)}
+        )
+        return report
+    existing = set(project.profile_entries.values_list("indicator", "group"))
+    seen, built = set(), []
+    for number, row in enumerate(reader, start=2):
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+        indicator, group = row.get("indicator", ""), row.get("group", "").upper()
+        problems = []
+        if indicator not in Indicator.values:
+            problems.append(
+                _("indicator: %(v)r is not one of %(all)s.")
+                % {"v": indicator, "all": ", ".join(Indicator.values)}
+            )
+        if group not in GROUP_LABELS:
+            problems.append(_("group: %(v)r is not a student-group code.") % {"v": group})
+        try:
+            n = int(row.get("n", ""))
+            value = float(row.get("value", ""))
+            if n < 0 or not math.isfinite(value):
+                raise ValueError
+        except ValueError:
+            problems.append(_("n and value must be numbers (n a whole number, 0 or more)."))
+            n, value = 0, 0.0
+        if (indicator, group) in seen or (indicator, group) in existing:
+            problems.append(
+                _("there is already a figure for %(g)s on %(i)s.") % {"g": group, "i": indicator}
+            )
+        seen.add((indicator, group))
+        report.rows.append((number, "error" if problems else "ok", "; ".join(problems)))
+        built.append(
+            DataProfileEntry(project=project, indicator=indicator, group=group, n=n, value=value)
+        )
+    if not report.rows:
+        report.refused = _("The file has no rows.")
+    if not report.ok:
+        return report
+    with transaction.atomic():
+        DataProfileEntry.objects.bulk_create(built)
+        team_touch(project.team)
+    report.created = len(built)
+    return report

@@ -30,6 +30,11 @@ urlpatterns = [
     path(P + "cycles/<int:pk>/phase/", views.CyclePhaseView.as_view(), name="cycle_phase"),
     path(P + "cycles/<int:pk>/adapt/", views.CycleAdaptView.as_view(), name="cycle_adapt"),
     path(P + "understand/", views.UnderstandView.as_view(), name="understand"),
+    path(
+        P + "understand/profile/import/",
+        views.ProfileImportView.as_view(),
+        name="profile_import",
+    ),
     path(P + "understand/<slug:kind>/", views.ItemAddView.as_view(), name="item_add"),
     path(P + "export/cycles.csv", views.CsvExportView.as_view(kind="cycles"), name="export_cycles"),
     path(

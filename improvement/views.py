@@ -555,6 +555,22 @@ class UnderstandView(ProjectMixin, TemplateView):
         return context
 
 
+class ProfileImportView(WriteMixin, FormView):
+    template_name = "improvement/profile_import.html"
+    form_class = forms.ProfileImportForm
+
+    def form_valid(self, form):
+        report = services.profile_import(
+            project=self.project, user=self.request.user, data=form.cleaned_data["file"].read()
+        )
+        if report.ok:
+            messages.success(self.request, _("Imported %(n)s figures.") % {"n": report.created})
+            return redirect("improvement:understand", slug=self.team.slug)
+        response = self.render_to_response(self.get_context_data(form=form, report=report))
+        response.status_code = 400
+        return response
+
+
 class ItemAddView(WriteMixin, View):
     def post(self, request, *args, **kwargs):
         kind = kwargs["kind"]

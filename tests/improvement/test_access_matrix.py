@@ -31,6 +31,7 @@ MATRIX = {
     ("get", "measure_add", None): WRITE_FORM,
     ("get", "measure_edit", "measure"): WRITE_FORM,
     ("get", "import", "measure"): WRITE_FORM,
+    ("get", "profile_import", None): WRITE_FORM,
     ("get", "cycle_add", None): WRITE_FORM,
     ("get", "cycle_phase", "cycle"): WRITE_FORM,
     ("get", "edit", None): LEAD_FORM,

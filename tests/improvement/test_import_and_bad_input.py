@@ -155,3 +155,23 @@ def test_a_change_idea_needs_a_driver(roles, project):
     )
     assert response.status_code == 200
     assert not project["project"].change_ideas.filter(text="Orphan").exists()
+
+
+def upload_profile(roles, text):
+    return client_for("member_a", roles).post(
+        reverse("improvement:profile_import", args=["team-a"]),
+        {"file": SimpleUploadedFile("profile.csv", text.encode(), content_type="text/csv")},
+    )
+
+
+def test_the_data_profile_imports_from_csv_all_or_nothing(roles, project):
+    header = "indicator,group,n,value\n"
+    good = "absenteeism,ALL,600,12.0\nabsenteeism,HI,300,18.5\n"
+    response = upload_profile(roles, header + good + "absenteeism,XX,5,3\n")
+    assert response.status_code == 400
+    assert "<td>4</td><td>error</td>" in response.content.decode()
+    assert not project["project"].profile_entries.exists()
+    assert upload_profile(roles, header + good).status_code == 302
+    assert project["project"].profile_entries.count() == 2
+    refused = upload_profile(roles, "student id,indicator,group,n,value\n1,ela,ALL,1,1\n")
+    assert "student-level records" in refused.content.decode()
