@@ -219,9 +219,10 @@ def render_svg(
         parts.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(0)}" y2="{y(0)}" stroke="#3d4451"/>'
         )
-    for i in sorted({0, count // 2, count - 1}):  # date labels
+    for i in sorted({0, count // 2, count - 1}):  # date labels, kept inside the drawing
+        anchor = "start" if i == 0 else ("end" if i == count - 1 else "middle")
         parts.append(
-            f'<text x="{x(i)}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" font-size="11" '
+            f'<text x="{x(i)}" y="{HEIGHT - BOTTOM + 16}" text-anchor="{anchor}" font-size="11" '
             f'fill="#3d4451">{points[i][0]:%b %Y}</text>'
         )
     first_day = points[0][0]

@@ -153,7 +153,7 @@ def _seed_team_a(team) -> None:
         project=project, level=2, parent=systems, text="Weekly attendance review by the team"
     )
     idea_checkin = ChangeIdea.objects.create(project=project, text="Morning check-in and greet")
-    idea_checkin.drivers.set([adult, belong])
+    idea_checkin.drivers.set([adult])
     idea_texts = ChangeIdea.objects.create(
         project=project, text="Positive text messages home in Spanish"
     )
@@ -161,7 +161,7 @@ def _seed_team_a(team) -> None:
 
     Aim.objects.create(
         project=project,
-        what="chronic absenteeism among Hispanic students",
+        what="chronic absenteeism",
         how_much="from 24% to 15%",
         by_when=datetime.date(2027, 6, 1),
         for_whom="HI",
