@@ -408,11 +408,13 @@ class ModulePage(Page):
         verbose_name = _("module page")
 
     def get_context(self, request, *args, **kwargs):
-        from .release import module_is_open
+        from .release import module_is_open, opening_date
 
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         context["can_read"] = module_is_open(self, user)
+        if user.is_authenticated and not context["can_read"]:
+            context["opens_on"] = opening_date(self, user)
         is_done = getattr(self, "is_done", None)  # annotated when routed by ProgramPage
         if is_done is None:
             is_done = ModuleCompletion.objects.filter(user_id=user.pk, module=self).exists()
@@ -461,6 +463,27 @@ class ModuleCompletion(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.module}"
+
+
+class ModuleRelease(models.Model):
+    """When a module opens to one cohort's members (default: the first day of its month)."""
+
+    cohort = models.ForeignKey(
+        "cohorts.Cohort", on_delete=models.CASCADE, related_name="module_releases"
+    )
+    module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="releases")
+    opens_on = models.DateField(_("opens on"))
+
+    class Meta:
+        verbose_name = _("module release date")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "module"], name="one_release_per_cohort_module"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.module} → {self.cohort}: {self.opens_on}"
 
 
 class ResourceIndexPage(Page):

@@ -1,24 +1,60 @@
-"""When a module opens for a person: the seam where per-cohort release dates will plug in.
+"""When a module opens for a person.
 
-Today every module is open to every logged-in person and closed to anonymous visitors (they see
-the program overview and module titles, and a "Log in to read" message instead of a body).
+A module opens to a cohort's members on that cohort's release date for it (a ModuleRelease),
+or by default on the first day of the module's month. Facilitators and site admins see every
+module at any time; anonymous visitors see titles only. A person on teams in several cohorts
+sees a module once any of their cohorts has opened it.
 
-When the cohorts app lands, `module_is_open` will look up the person's cohort and its release
-date for the module. Keep it query-constant per request: load the person's release schedule once
-(e.g. cached on the user object) rather than one query per module, because `module_states`
-calls it for every module on the program timeline.
+The person's schedule is read once and kept on the user object, so the program timeline stays
+at a fixed number of queries however many modules it shows.
 """
 
+import datetime
 from dataclasses import dataclass
+
+from django.utils import timezone
+
+from accounts.roles import is_facilitator, is_site_admin
 
 UPCOMING = "upcoming"
 OPEN = "open"
 DONE = "done"
 
 
-def module_is_open(module, user) -> bool:
+def default_opening(module) -> datetime.date:
+    return module.month.replace(day=1)
+
+
+def _release_dates(user) -> dict[int, datetime.date]:
+    """Module pk -> earliest release date among the person's current cohorts (read once)."""
+    cached = getattr(user, "_module_release_dates", None)
+    if cached is None:
+        from cohorts.models import Membership
+
+        from .models import ModuleRelease
+
+        cohorts = Membership.objects.current().filter(user=user).values("team__cohort_id")
+        cached = {}
+        for module_id, opens_on in ModuleRelease.objects.filter(cohort_id__in=cohorts).values_list(
+            "module_id", "opens_on"
+        ):
+            cached[module_id] = min(opens_on, cached.get(module_id, opens_on))
+        user._module_release_dates = cached
+    return cached
+
+
+def opening_date(module, user) -> datetime.date:
+    """When the module opens for this person (their cohorts' earliest release, or its month)."""
+    return _release_dates(user).get(module.pk, default_opening(module))
+
+
+def module_is_open(module, user, *, today: datetime.date | None = None) -> bool:
     """May `user` read `module`'s body and mark it done?"""
-    return bool(user.is_authenticated and user.is_active)
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if is_facilitator(user) or is_site_admin(user):
+        return True
+    return opening_date(module, user) <= (today or timezone.localdate())
 
 
 @dataclass(frozen=True)

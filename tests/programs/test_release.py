@@ -1,0 +1,110 @@
+import datetime
+
+import pytest
+
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.factories import UserFactory
+from cohorts.factories import MembershipFactory
+from programs.factories import ModulePageFactory
+from programs.models import ModuleCompletion, ModuleRelease
+from programs.release import module_is_open
+from tests.conftest import MATRIX_ROLES, client_for
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def later_module(program):
+    next_month = (TODAY.replace(day=1) + datetime.timedelta(days=40)).replace(day=1)
+    return ModulePageFactory(
+        parent=program, title="Later module", slug="later", number=2, month=next_month
+    )
+
+
+def fresh(user):
+    """Release dates are read once per user object; tests that change them re-read the user."""
+    from accounts.models import User
+
+    return User.objects.get(pk=user.pk)
+
+
+def test_a_module_opens_on_the_first_day_of_its_month_by_default(roles, module, later_module):
+    member = roles["member_a"]
+    assert module_is_open(module, member)
+    assert not module_is_open(later_module, member)
+    assert module_is_open(later_module, member, today=later_module.month)
+
+
+def test_a_cohort_release_date_opens_a_module_early_for_that_cohort_only(roles, later_module):
+    ModuleRelease.objects.create(cohort=roles["cohort"], module=later_module, opens_on=TODAY)
+    assert module_is_open(later_module, fresh(roles["member_a"]))
+    other_cohort_member = MembershipFactory(team=roles["team_other"]).user
+    assert not module_is_open(later_module, other_cohort_member)
+
+
+def test_a_cohort_release_date_can_hold_a_module_back(roles, module):
+    ModuleRelease.objects.create(
+        cohort=roles["cohort"], module=module, opens_on=TODAY + datetime.timedelta(days=3)
+    )
+    assert not module_is_open(module, fresh(roles["member_a"]))
+
+
+def test_facilitators_see_every_module_at_any_time(roles, later_module):
+    assert module_is_open(later_module, roles["facilitator"])
+    assert not module_is_open(later_module, UserFactory(email="someone@example.org"))
+
+
+def test_an_unreleased_module_hides_its_body_and_cannot_be_marked_done(roles, later_module):
+    client = client_for("member_a", roles)
+    page = client.get(later_module.url)
+    assert page.status_code == 200
+    assert (
+        "This module opens" in page.content.decode()
+        or "not open yet" in page.content.decode().lower()
+    )
+    client.post(reverse("programs:module_done", args=[later_module.pk]))
+    assert not ModuleCompletion.objects.filter(module=later_module).exists()
+
+
+def test_facilitator_sets_release_dates_for_their_cohort(roles, module, later_module):
+    roles["cohort"].program = module.get_parent()
+    roles["cohort"].save()
+    url = reverse("programs:release_dates", args=["demo-cohort"])
+    client = client_for("facilitator", roles)
+    assert f'value="{later_module.month.isoformat()}"' in client.get(url).content.decode()
+    response = client.post(
+        url, {f"module_{module.pk}": "2026-09-10", f"module_{later_module.pk}": TODAY.isoformat()}
+    )
+    assert response.status_code == 302
+    assert module_is_open(later_module, fresh(roles["member_a"]))
+    bad = client.post(url, {f"module_{module.pk}": "not a date", f"module_{later_module.pk}": ""})
+    assert "Enter a valid date" in bad.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    zip(MATRIX_ROLES, ["login", 404, 404, 404, 200, 404, 200, "login"], strict=True),
+)
+def test_release_dates_access(roles, module, role, expected):
+    response = client_for(role, roles).get(reverse("programs:release_dates", args=["demo-cohort"]))
+    if expected == "login":
+        assert response.status_code == 302
+    else:
+        assert response.status_code == expected
+
+
+def test_cohort_page_shows_the_completion_heat_map(roles, module):
+    roles["cohort"].program = module.get_parent()
+    roles["cohort"].save()
+    ModuleCompletion.objects.create(user=roles["member_a"], module=module)
+    body = (
+        client_for("facilitator", roles)
+        .get(reverse("cohorts:cohort", args=["demo-cohort"]))
+        .content.decode()
+    )
+    assert "Module completion" in body
+    assert "33%" in body  # one of team A's three current members
