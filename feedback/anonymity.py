@@ -11,6 +11,7 @@ What holds the line (each has a test in tests/feedback/test_anonymity.py):
   - Receivers, teammates, facilitators and admins get `ResponseView` objects without a name.
   - Facilitators and site admins do not read anonymous answers at all: they chase and reassign
     overdue reviewers by name, so seeing the answers as well would let them tell who wrote what.
+    (Site admins read no one's answers, named or not: running the site is not a reason to.)
   - Answers are released to the receiving team only once RELEASE_THRESHOLD have arrived or the
     request is closed, and then listed by a random token, never by time or by id.
   - No date is shown for anonymous answers; named answers show the day only.
@@ -49,7 +50,8 @@ def can_read_answers(viewer, request: FeedbackRequest) -> bool:
         return True
     if request.anonymous:
         return False
-    return access.can_manage_cohort(viewer, request.team.cohort)
+    # Facilitators of the cohort read named answers; being a site admin adds nothing.
+    return access.is_cohort_facilitator(viewer, request.team.cohort)
 
 
 def is_released(request: FeedbackRequest, submitted_count: int) -> bool:

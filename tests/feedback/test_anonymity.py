@@ -173,3 +173,11 @@ def test_exports_never_name_the_givers(world):
         assert "Anonymous fishbone" in text
         for mark in GIVER_MARKS:
             assert mark not in text
+
+
+def test_site_admins_read_no_answers_even_named_ones(world):
+    named = world["named"]
+    admin_page = client_for("site_admin", world).get(named.get_absolute_url()).content.decode()
+    assert "Define engaged." not in admin_page
+    facilitator_page = client_for("facilitator", world).get(named.get_absolute_url())
+    assert "Define engaged." in facilitator_page.content.decode()
