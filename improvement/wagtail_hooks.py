@@ -1,3 +1,4 @@
+import datetime
 from collections import Counter, defaultdict
 
 from django.db.models import Count, Max
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 
-from cohorts.panels import COHORT_TEAM_COLUMNS, TEAM_SPACE_PANELS, Column, Panel
+from cohorts.panels import COHORT_TEAM_ALERTS, COHORT_TEAM_COLUMNS, TEAM_SPACE_PANELS, Column, Panel
 
 from . import permissions
 from .charts import current_signal, group_cells
@@ -111,3 +112,18 @@ for _part, _label, _order in [
     ("score", gettext_lazy("Progress score"), 44),
 ]:
     hooks.register(COHORT_TEAM_COLUMNS, _column(_part, _label, _order))
+
+
+@hooks.register(COHORT_TEAM_ALERTS)
+def no_cycle_by_april_alert(*, cohort, teams):
+    """Teams that have not run a PDSA cycle by April of the school year."""
+    april = datetime.date(cohort.ends_on.year, 4, 1)
+    if timezone.localdate() < april:
+        return {}
+    with_cycles = set(
+        PDSACycle.objects.filter(project__team__in=[t.pk for t in teams]).values_list(
+            "project__team_id", flat=True
+        )
+    )
+    message = _("No PDSA cycle by April")
+    return {team.pk: [message] for team in teams if team.pk not in with_cycles}

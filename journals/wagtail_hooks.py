@@ -3,10 +3,11 @@ Wagtail snippets or viewsets: nobody reads a reflection through an admin (see mo
 """
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
-from cohorts.panels import TEAM_SPACE_PANELS, Panel
+from cohorts.panels import COHORT_TEAM_COLUMNS, TEAM_SPACE_PANELS, Column, Panel
 
 from .models import JournalEntry, Visibility
 
@@ -28,4 +29,20 @@ def journal_panel(*, team, user, request):
             "new_url": reverse("journals:new"),
         },
         order=40,
+    )
+
+
+@hooks.register(COHORT_TEAM_COLUMNS)
+def reflections_column(*, cohort, teams, user):
+    """How many reflections each team's members wrote: numbers only, never their text."""
+    from django.db.models import Count
+
+    counts = dict(
+        JournalEntry.objects.filter(team__in=[t.pk for t in teams], is_draft=False)
+        .values("team")
+        .annotate(n=Count("pk"))
+        .values_list("team", "n")
+    )
+    return Column(
+        label=_("Reflections written"), values={t.pk: counts.get(t.pk, 0) for t in teams}, order=40
     )

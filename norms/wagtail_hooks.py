@@ -2,8 +2,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from cohorts.panels import COHORT_TEAM_COLUMNS, TEAM_SPACE_PANELS, Column, Panel
+from cohorts.panels import COHORT_TEAM_ALERTS, COHORT_TEAM_COLUMNS, TEAM_SPACE_PANELS, Column, Panel
 
+from .models import NormSet
 from .queries import cohort_columns, panel_context
 
 
@@ -42,3 +43,22 @@ def identity_statement_column(*, cohort, teams, user):
     return Column(
         label=_("Identity statement"), values={pk: v[2] for pk, v in values.items()}, order=22
     )
+
+
+@hooks.register(COHORT_TEAM_ALERTS)
+def no_ratified_norms_alert(*, cohort, teams):
+    """Teams without ratified norms once the cohort's third module has opened."""
+    from django.utils import timezone
+
+    from programs.release import cohort_module_opening
+
+    third_opens = cohort_module_opening(cohort, 3)
+    if third_opens is None or timezone.localdate() < third_opens:
+        return {}
+    ratified = set(
+        NormSet.objects.filter(
+            team__in=[t.pk for t in teams], status=NormSet.Status.RATIFIED
+        ).values_list("team_id", flat=True)
+    )
+    message = _("No ratified norms by the third module")
+    return {team.pk: [message] for team in teams if team.pk not in ratified}

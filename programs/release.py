@@ -88,3 +88,21 @@ def module_states(modules, user) -> list[ModuleState]:
             state = UPCOMING
         states.append(ModuleState(module=module, state=state))
     return states
+
+
+def cohort_module_opening(cohort, number: int) -> datetime.date | None:
+    """When module `number` of the cohort's program opens for that cohort (None: no such module)."""
+    from .models import ModulePage, ModuleRelease
+
+    modules = ModulePage.objects.live().filter(number=number)
+    if cohort.program_id:
+        modules = modules.descendant_of(cohort.program)
+    module = modules.order_by("path").first()
+    if module is None:
+        return None
+    release = (
+        ModuleRelease.objects.filter(cohort=cohort, module=module)
+        .values_list("opens_on", flat=True)
+        .first()
+    )
+    return release or default_opening(module)
