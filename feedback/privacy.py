@@ -1,11 +1,3 @@
-"""Feedback's personal data for "download my data" and account erasure.
-
-A person's export holds what they asked and what they answered (their own answers only, so it
-never names the givers of answers they received). Responses stay with the team that asked when
-their giver leaves (shown as a former member's, and still anonymous where they were). Responses
-are not in a team's portfolio, so no export can pair an anonymous answer with anyone.
-"""
-
 from privacy.registry import Erase, registry
 
 from .models import (
@@ -22,22 +14,49 @@ registry.register(
     export_fields=[
         "team__name",
         "artifact_title",
-        "artifact_url",
         "focusing_question",
         "protocol",
         "anonymous",
         "due_on",
         "created_on",
-        "closed_on",
     ],
     erase=Erase.KEEP,
     portfolio_filter={},
 )
+# What the person gave: theirs to take with them.
 registry.register(
     FeedbackResponse,
     user_field="giver",
     export_fields=["request__artifact_title", "answers", "status", "submitted_on", "back_feedback"],
     erase=Erase.KEEP,
+)
+# What the person received: the answers and dates, never who gave them. Anonymous answers are
+# exported once their request has closed (the same rule that releases them on the site).
+registry.register(
+    FeedbackResponse,
+    user_field="request__requested_by",
+    section="feedback received (named)",
+    export_fields=[
+        "request__artifact_title",
+        "answers",
+        "submitted_on",
+        "helpful",
+        "back_feedback",
+    ],
+    erase=Erase.KEEP,
+    export_filter={"status": "submitted", "request__anonymous": False},
+)
+registry.register(
+    FeedbackResponse,
+    user_field="request__requested_by",
+    section="feedback received (anonymous)",
+    export_fields=["request__artifact_title", "answers", "helpful", "back_feedback"],
+    erase=Erase.KEEP,
+    export_filter={
+        "status": "submitted",
+        "request__anonymous": True,
+        "request__closed_on__isnull": False,
+    },
 )
 registry.register(
     Assignment,
@@ -48,6 +67,7 @@ registry.register(
 registry.register(
     PairingRound, user_field="created_by", export_fields=["name", "created_on"], erase=Erase.NULLIFY
 )
+# Only "has answered" markers: the ratings themselves were never linked to anyone.
 registry.register(
     SessionFeedbackMarker, user_field="user", export_fields=["session__title"], erase=Erase.DELETE
 )

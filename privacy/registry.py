@@ -36,9 +36,18 @@ class Declaration:
     portfolio_filter: dict | None = None
     team_field: str = "team"
 
+    # Rows matching this are kept when the person is erased (e.g. entries shared with the team).
+    keep_filter: dict | None = None
+    # A name for the export section when a model is declared more than once.
+    section: str = ""
+
     @property
     def label(self) -> str:
-        return self.model._meta.label
+        return self.section or self.model._meta.label
+
+    @property
+    def is_personal(self) -> bool:
+        return bool(self.user_field)
 
     def rows_for(self, user):
         return self.model._default_manager.filter(**{self.user_field: user}, **self.export_filter)
@@ -46,7 +55,7 @@ class Declaration:
 
 class Registry:
     def __init__(self):
-        self._declarations: dict[type[models.Model], Declaration] = {}
+        self._declarations: dict[tuple[type[models.Model], str], Declaration] = {}
 
     def register(
         self,
@@ -59,8 +68,10 @@ class Registry:
         export_filter=None,
         portfolio_filter=None,
         team_field="team",
+        keep_filter=None,
+        section="",
     ) -> None:
-        self._declarations[model] = Declaration(
+        self._declarations[(model, section or user_field)] = Declaration(
             model=model,
             user_field=user_field,
             export_fields=tuple(export_fields),
@@ -69,20 +80,36 @@ class Registry:
             export_filter=export_filter or {},
             portfolio_filter=portfolio_filter,
             team_field=team_field,
+            keep_filter=keep_filter,
+            section=section,
+        )
+
+    def register_team_content(
+        self, model, *, export_fields, team_field="team", portfolio_filter=None
+    ) -> None:
+        """Team work with no link to a person: only part of a team's portfolio."""
+        self._declarations[(model, "team")] = Declaration(
+            model=model,
+            user_field="",
+            export_fields=tuple(export_fields),
+            erase=Erase.KEEP,
+            portfolio_filter=portfolio_filter or {},
+            team_field=team_field,
         )
 
     def __iter__(self):
         return iter(self._declarations.values())
 
-    def __contains__(self, model) -> bool:
-        return model in self._declarations
+    def personal(self):
+        return [d for d in self._declarations.values() if d.is_personal]
 
     def declared_user_fields(self, model) -> set[str]:
-        declaration = self._declarations.get(model)
-        if declaration is None:
-            return set()
-        first = declaration.user_field.split("__")[0]
-        return {first, *declaration.other_user_fields}
+        fields = set()
+        for declaration in self.personal():
+            if declaration.model is model:
+                fields.add(declaration.user_field.split("__")[0])
+                fields.update(declaration.other_user_fields)
+        return fields
 
 
 registry = Registry()

@@ -36,7 +36,7 @@ def person_data(user) -> dict:
             "date_joined": user.date_joined,
         }
     }
-    for declaration in registry:
+    for declaration in registry.personal():
         rows = list(declaration.rows_for(user).values(*declaration.export_fields))
         if rows:
             sections[declaration.label] = rows
@@ -96,8 +96,10 @@ def person_erase(*, user, actor=None) -> dict:
 
     counts = {}
     subject = f"account {user.pk}"
-    for declaration in registry:
+    for declaration in registry.personal():
         rows = declaration.model._default_manager.filter(**{declaration.user_field: user})
+        if declaration.erase == Erase.DELETE and declaration.keep_filter:
+            rows = rows.exclude(**declaration.keep_filter)
         if declaration.erase == Erase.DELETE:
             counts[declaration.label] = rows.count()
             rows.delete()

@@ -1,0 +1,51 @@
+from privacy.registry import Erase, registry
+
+from .models import (
+    Aim,
+    ChangeIdea,
+    Comment,
+    DataProfileEntry,
+    Driver,
+    ImprovementProject,
+    Measure,
+    Observation,
+    PDSACycle,
+)
+
+registry.register(
+    Comment,
+    user_field="author",
+    export_fields=["project__team__name", "body", "created_at"],
+    erase=Erase.KEEP,
+    portfolio_filter={},
+    team_field="project__team",
+)
+# The team's own improvement work (no personal data; empathy-interview notes stay out of the
+# portfolio because they may describe families in the interviewees' own words).
+registry.register_team_content(
+    ImprovementProject,
+    export_fields=["school_year", "problem_of_practice", "focal_groups", "equity_area"],
+)
+registry.register_team_content(
+    Aim,
+    export_fields=["what", "how_much", "by_when", "for_whom", "baseline_value", "target_value"],
+    team_field="project__team",
+)
+registry.register_team_content(Driver, export_fields=["level", "text"], team_field="project__team")
+registry.register_team_content(ChangeIdea, export_fields=["text"], team_field="project__team")
+registry.register_team_content(
+    PDSACycle,
+    export_fields=["ramp", "number", "title", "purpose", "phase", "objective"],
+    team_field="project__team",
+)
+registry.register_team_content(
+    Measure, export_fields=["name", "kind", "unit"], team_field="project__team"
+)
+registry.register_team_content(
+    Observation,
+    export_fields=["measure__name", "date", "group", "value", "numerator", "denominator", "n"],
+    team_field="measure__project__team",
+)
+registry.register_team_content(
+    DataProfileEntry, export_fields=["indicator", "group", "n", "value"], team_field="project__team"
+)
