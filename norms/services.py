@@ -203,7 +203,30 @@ def norm_set_propose(*, norm_set: NormSet, user) -> NormSet:
     norm_set.proposed_at = timezone.now()
     norm_set.save(update_fields=["status", "proposed_by", "proposed_at"])
     team_touch(norm_set.team)
+    _notify_vote_opened(norm_set, proposer=user)
     return norm_set
+
+
+def _notify_vote_opened(norm_set: NormSet, *, proposer) -> None:
+    from django.urls import reverse
+
+    from notifications.models import Kind
+    from notifications.services import notify
+
+    url = reverse("norms:index", args=[norm_set.team.slug])
+    for membership in (
+        Membership.objects.current()
+        .filter(team=norm_set.team)
+        .exclude(user=proposer)
+        .select_related("user")
+    ):
+        notify(
+            user=membership.user,
+            kind=Kind.NORMS_PROPOSED,
+            title=_("%(name)s proposed norms for %(team)s: please vote")
+            % {"name": proposer.name, "team": norm_set.team.name},
+            url=url,
+        )
 
 
 def _ratify(norm_set: NormSet) -> None:

@@ -17,12 +17,22 @@ def delivery_for(user, kind: str) -> str:
     return preference or Delivery.IMMEDIATE
 
 
-def notify(*, user, kind: str, title: str, body: str = "", url: str = "") -> Notification:
-    """Record an in-app notification and email it now, in the daily digest, or never."""
+def notify(
+    *, user, kind: str, title: str, body: str = "", url: str = "", send_email: bool = True
+) -> Notification:
+    """Record an in-app notification and email it now, in the daily digest, or never.
+
+    `send_email=False` when the caller already emailed the person about the same thing.
+    """
     notification = Notification.objects.create(
-        user=user, kind=kind, title=title[:200], body=body, url=url
+        user=user,
+        kind=kind,
+        title=title[:200],
+        body=body,
+        url=url,
+        emailed_at=None if send_email else timezone.now(),
     )
-    if delivery_for(user, kind) == Delivery.IMMEDIATE and user.is_active:
+    if send_email and delivery_for(user, kind) == Delivery.IMMEDIATE and user.is_active:
         # Enqueue after commit so the worker finds the row and a rolled-back write sends nothing.
         transaction.on_commit(lambda: email_notification.enqueue(notification.pk))
     return notification

@@ -1,0 +1,44 @@
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cohorts.models import Cohort, Membership
+from notifications.models import Kind
+from notifications.services import notify
+from programs.cohort_views import cohort_modules
+from programs.models import ModuleRelease
+from programs.release import default_opening
+
+
+class Command(BaseCommand):
+    help = "Tell each cohort's members when a module opens for them today (run daily)."
+
+    def handle(self, *args, **options):
+        today = timezone.localdate()
+        sent = 0
+        for cohort in Cohort.objects.filter(starts_on__lte=today, ends_on__gte=today):
+            releases = dict(
+                ModuleRelease.objects.filter(cohort=cohort).values_list("module_id", "opens_on")
+            )
+            opening = [
+                m for m in cohort_modules(cohort) if releases.get(m.pk, default_opening(m)) == today
+            ]
+            if not opening:
+                continue
+            members = [
+                m.user
+                for m in Membership.objects.current()
+                .filter(team__cohort=cohort)
+                .select_related("user")
+            ]
+            for module in opening:
+                for person in members:
+                    notify(
+                        user=person,
+                        kind=Kind.MODULE_RELEASED,
+                        title=_("Module %(number)s is open: %(title)s")
+                        % {"number": module.number, "title": module.title},
+                        url=module.url or "",
+                    )
+                    sent += 1
+        self.stdout.write(f"Sent {sent} module notice(s).")
