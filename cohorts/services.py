@@ -1,12 +1,21 @@
-"""Writes about cohorts, teams and membership. Each re-checks the role and runs atomically."""
+"""Writes about cohorts, teams and membership. Each re-checks the role and runs atomically.
+
+Feature apps that must react when someone leaves a team (a vote counted again, say) register
+a function for the `membership_ended` Wagtail hook: fn(membership=...), called in the same
+transaction.
+"""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wagtail import hooks
+
 from . import access
 from .models import Invitation, Membership, Team
+
+MEMBERSHIP_ENDED = "membership_ended"
 
 
 def team_touch(team: Team) -> None:
@@ -95,6 +104,8 @@ def membership_end(*, membership: Membership, by, new_lead: Membership | None = 
         new_lead.save(update_fields=["role"])
     membership.left_on = timezone.localdate()
     membership.save(update_fields=["left_on"])
+    for fn in hooks.get_hooks(MEMBERSHIP_ENDED):
+        fn(membership=membership)
 
 
 @transaction.atomic

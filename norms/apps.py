@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class NormsConfig(AppConfig):
     name = "norms"
     verbose_name = _("Team norms and collective identity")
-
-    def ready(self):
-        from . import signals  # noqa: F401  (re-evaluates open votes when someone leaves a team)

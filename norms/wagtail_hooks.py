@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from cohorts.panels import COHORT_TEAM_ALERTS, COHORT_TEAM_COLUMNS, TEAM_SPACE_PANELS, Column, Panel
+from cohorts.services import MEMBERSHIP_ENDED
 
 from .models import NormSet
 from .queries import cohort_columns, panel_context
@@ -62,3 +63,14 @@ def no_ratified_norms_alert(*, cohort, teams):
     )
     message = _("No ratified norms by the third module")
     return {team.pk: [message] for team in teams if team.pk not in ratified}
+
+
+@hooks.register(MEMBERSHIP_ENDED)
+def reevaluate_open_vote(*, membership):
+    """Someone who left no longer counts: an open vote may now be complete."""
+    from .services import norm_set_evaluate
+
+    for norm_set in NormSet.objects.filter(
+        team_id=membership.team_id, status=NormSet.Status.VOTING
+    ):
+        norm_set_evaluate(norm_set)
