@@ -126,12 +126,41 @@ def seed_cohorts(users: dict[str, object], *, password: str) -> dict:
 
     _seed_sessions(cohort_a, modules, tz)
     _seed_sessions(cohort_b, modules, tz)
+    _seed_last_year(users, teams)
     return {
         "cohorts": cohorts,
         "teams": teams,
         "team_a": teams[TEAM_A_CDS],
         "team_b": teams[TEAM_B_CDS],
     }
+
+
+def _seed_last_year(users, teams) -> None:
+    """Last year's cohort, still open to its facilitator: two teams whose members continue this
+    year. Neither ran a PDSA cycle, so the dashboard shows the 'no cycle by April' alert."""
+    past = CohortFactory(
+        slug="cohort-2025-26",
+        name="2025-26 Cohort",
+        school_year="2025-26",
+        starts_on=datetime.date(2025, 9, 1),
+        ends_on=datetime.date(2026, 5, 29),
+    )
+    past.facilitators.add(users["facilitator@example.org"])
+    for cds in ("57990019900029", "57990019900045"):
+        this_year = teams[cds]
+        team = TeamFactory(
+            slug=f"{this_year.slug}-2025-26",
+            name=f"{this_year.organization.name} equity team (2025-26)",
+            cohort=past,
+            organization=this_year.organization,
+        )
+        for membership in Membership.objects.current().filter(team=this_year).order_by("pk")[:4]:
+            Membership.objects.get_or_create(
+                team=team,
+                user=membership.user,
+                left_on=None,
+                defaults={"role": membership.role, "joined_on": datetime.date(2025, 9, 1)},
+            )
 
 
 def _demo_email(first: str, last: str) -> str:
