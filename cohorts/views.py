@@ -103,8 +103,9 @@ class CohortView(CohortManagerMixin, TemplateView):
                 ("activity", _("Last activity")),
                 ("alerts", _("Number of alerts")),
             ],
+            # Panels follow the same sort and filter as the table.
             cohort_panels=panels.cohort_page_panels(
-                cohort=self.cohort, teams=teams, user=self.request.user
+                cohort=self.cohort, teams=[row.team for row in rows], user=self.request.user
             ),
             invitations=Invitation.objects.outstanding()
             .filter(team__cohort=self.cohort)

@@ -48,13 +48,34 @@ def test_team_space_queries_do_not_grow_with_members(roles, django_assert_max_nu
     assert small == large
 
 
+# The cohort page is the facilitator's dashboard: every feature app adds a column or an alert,
+# so its bound is the dashboard's (30), and it must not grow with the number of teams.
+DASHBOARD_MAX_QUERIES = 30
+
+
 def test_cohort_page_queries_do_not_grow_with_teams(roles, django_assert_max_num_queries):
     client = client_for("facilitator", roles)
     url = reverse("cohorts:cohort", args=["demo-cohort"])
     for _ in range(2):
         TeamFactory(cohort=roles["cohort"])
-    small = _count_queries(django_assert_max_num_queries, client, url, 20)
-    for _ in range(48):
+    small = _count_queries(django_assert_max_num_queries, client, url, DASHBOARD_MAX_QUERIES)
+    for _ in range(46):
         _grow_team(TeamFactory(cohort=roles["cohort"]), 2)
-    large = _count_queries(django_assert_max_num_queries, client, url, 20)
+    large = _count_queries(django_assert_max_num_queries, client, url, DASHBOARD_MAX_QUERIES)
     assert small == large
+
+
+def test_cohort_dashboard_with_50_teams_renders_in_under_300_ms(roles):
+    import time
+
+    for _ in range(48):
+        _grow_team(TeamFactory(cohort=roles["cohort"]), 5)
+    client = client_for("facilitator", roles)
+    url = reverse("cohorts:cohort", args=["demo-cohort"])
+    client.get(url)  # warm up templates
+    timings = []
+    for _ in range(5):
+        started = time.perf_counter()
+        assert client.get(url).status_code == 200
+        timings.append(time.perf_counter() - started)
+    assert sorted(timings)[2] < 0.3, timings
