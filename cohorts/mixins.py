@@ -63,7 +63,8 @@ class CohortManagerMixin(LoginRequiredMixin, NoStoreMixin):
     @cached_property
     def cohort(self) -> Cohort:
         return get_object_or_404(
-            Cohort.objects.facilitated_by(self.request.user), slug=self.kwargs["slug"]
+            Cohort.objects.facilitated_by(self.request.user).select_related("program"),
+            slug=self.kwargs["slug"],
         )
 
     def get_context_data(self, **kwargs):

@@ -17,10 +17,15 @@ from .release import default_opening
 
 
 def cohort_modules(cohort):
-    modules = ModulePage.objects.live().order_by("number")
-    if cohort.program_id:
-        modules = modules.descendant_of(cohort.program)
-    return list(modules)
+    """The cohort's program modules in order; read once per cohort object (panels and alerts
+    on the same dashboard share it)."""
+    cached = getattr(cohort, "_curriculum_modules", None)
+    if cached is None:
+        modules = ModulePage.objects.live().order_by("number")
+        if cohort.program_id:
+            modules = modules.descendant_of(cohort.program)
+        cached = cohort._curriculum_modules = list(modules)
+    return cached
 
 
 class ReleaseDatesForm(forms.Form):

@@ -92,12 +92,10 @@ def module_states(modules, user) -> list[ModuleState]:
 
 def cohort_module_opening(cohort, number: int) -> datetime.date | None:
     """When module `number` of the cohort's program opens for that cohort (None: no such module)."""
-    from .models import ModulePage, ModuleRelease
+    from .cohort_views import cohort_modules
+    from .models import ModuleRelease
 
-    modules = ModulePage.objects.live().filter(number=number)
-    if cohort.program_id:
-        modules = modules.descendant_of(cohort.program)
-    module = modules.order_by("path").first()
+    module = next((m for m in cohort_modules(cohort) if m.number == number), None)
     if module is None:
         return None
     release = (
