@@ -10,13 +10,17 @@ from django.db import transaction
 from accounts.factories import DEMO_PASSWORD, UserFactory
 from accounts.roles import facilitators_group
 from coaching.demo import seed_coaching
-from cohorts.demo import seed_cohorts
+from cohorts.demo import DEMO_TEAM_SLUGS, TEAM_A_CDS, TEAM_B_CDS, seed_cohorts
+from cohorts.models import Team
+from cohorts.services import team_touch
 from feedback.demo import seed_feedback
 from improvement.demo import seed_improvement
 from journals.demo import seed_journals
 from norms.demo import seed_norms
 from programs.demo import seed_curriculum
 from programs.services import home_page_ensure
+
+TEAM_A_SLUG, TEAM_B_SLUG = DEMO_TEAM_SLUGS[TEAM_A_CDS], DEMO_TEAM_SLUGS[TEAM_B_CDS]
 
 DEMO_ACCOUNTS = [
     # email, display name, role description
@@ -48,6 +52,9 @@ class Command(BaseCommand):
         seed_coaching()
         seed_norms()
         seed_journals()
+        # The demo's teams A and B have been working; the others show the inactivity alert.
+        for team in Team.objects.filter(slug__in=[TEAM_A_SLUG, TEAM_B_SLUG]):
+            team_touch(team)
         call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready. Accounts (password: {password}):"))
         for email, _name, role in DEMO_ACCOUNTS:
