@@ -28,7 +28,9 @@ class TeamMixin(LoginRequiredMixin, NoStoreMixin):
     @cached_property
     def team(self) -> Team:
         return get_object_or_404(
-            Team.objects.visible_to(self.request.user).select_related("cohort", "organization"),
+            Team.objects.visible_to(self.request.user).select_related(
+                "cohort__program", "organization"
+            ),
             slug=self.kwargs[self.team_slug_kwarg],
         )
 

@@ -207,14 +207,17 @@ def norms_overview(team, user) -> dict:
 
 def panel_context(team, user) -> dict:
     """The team-space panel: current norms, norms to revisit, the current identity statement."""
-    ratified = (
-        NormSet.objects.filter(team=team, status=NormSet.Status.RATIFIED)
-        .prefetch_related(Prefetch("norms", queryset=Norm.objects.order_by("position", "pk")))
-        .first()
+    # The ratified set and the open one (draft or vote) in one query.
+    current_sets = list(
+        NormSet.objects.filter(
+            team=team,
+            status__in=[NormSet.Status.RATIFIED, NormSet.Status.DRAFT, NormSet.Status.VOTING],
+        ).order_by("-number")
     )
-    norms = list(ratified.norms.all()) if ratified else []
+    ratified = next((s for s in current_sets if s.status == NormSet.Status.RATIFIED), None)
+    open_set = next((s for s in current_sets if s.status != NormSet.Status.RATIFIED), None)
+    norms = list(ratified.norms.order_by("position", "pk")) if ratified else []
     _dates, series = rating_series(ratified, norms)
-    open_set = NormSet.objects.open().filter(team=team).first()
     return {
         "team": team,
         "ratified": ratified,

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cohorts.panels import COHORT_PAGE_PANELS, Panel
+from cohorts.panels import COHORT_PAGE_PANELS, TEAM_SPACE_PANELS, Panel
 
 from .models import (
     CdeEquityGoal,
@@ -129,4 +129,53 @@ def module_completion_heat_map(*, cohort, teams, user):
         template="programs/completion_heat_map.html",
         context={"cohort": cohort, "modules": modules, "rows": rows},
         order=10,
+    )
+
+
+# Where a team does each kind of task (URL name, and whether it takes the team's slug).
+TASK_DESTINATIONS = {
+    "norms": ("norms:index", True),
+    "identity_statement": ("norms:statement", True),
+    "aim": ("improvement:aim", True),
+    "driver_diagram": ("improvement:drivers", True),
+    "pdsa_cycle": ("improvement:project", True),
+    "feedback_request": ("feedback:inbox", False),
+}
+
+
+@hooks.register(TEAM_SPACE_PANELS)
+def this_months_module_panel(*, team, user, request):
+    """The module open now for the team's cohort, and the team task it asks for."""
+    from django.urls import NoReverseMatch, reverse
+    from django.utils import timezone
+
+    from .cohort_views import cohort_modules
+    from .models import ModuleRelease
+    from .release import default_opening
+
+    modules = cohort_modules(team.cohort)
+    releases = dict(
+        ModuleRelease.objects.filter(cohort=team.cohort).values_list("module_id", "opens_on")
+    )
+    today = timezone.localdate()
+    opened = [m for m in modules if releases.get(m.pk, default_opening(m)) <= today]
+    if not opened:
+        return None
+    module = max(opened, key=lambda m: releases.get(m.pk, default_opening(m)))
+    tasks = []
+    # Raw data: converting the whole body would load every chosen protocol and resource.
+    for block in module.body.raw_data:
+        if block["type"] != "team_task":
+            continue
+        task = block["value"]
+        url_name, with_slug = TASK_DESTINATIONS.get(task["kind"], (None, False))
+        try:
+            url = reverse(url_name, args=[team.slug] if with_slug else []) if url_name else ""
+        except NoReverseMatch:
+            url = ""
+        tasks.append({"title": task["title"], "description": task["description"], "url": url})
+    return Panel(
+        template="programs/team_module_panel.html",
+        context={"module": module, "tasks": tasks},
+        order=5,
     )

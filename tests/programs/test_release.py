@@ -108,3 +108,28 @@ def test_cohort_page_shows_the_completion_heat_map(roles, module):
     )
     assert "Module completion" in body
     assert "33%" in body  # one of team A's three current members
+
+
+def test_team_space_shows_this_months_module_and_its_team_task(roles, program, later_module):
+    roles["cohort"].program = program
+    roles["cohort"].save()
+    ModulePageFactory(
+        parent=program,
+        title="Norms month",
+        slug="norms-month",
+        number=3,
+        month=TODAY.replace(day=1),
+        body=[
+            (
+                "team_task",
+                {"kind": "norms", "title": "Agree on norms", "description": "Four to seven."},
+            )
+        ],
+    )
+    body = (
+        client_for("member_a", roles).get(reverse("cohorts:team", args=["team-a"])).content.decode()
+    )
+    assert "Module 3: Norms month" in body
+    assert "Team task: Agree on norms" in body
+    assert reverse("norms:index", args=["team-a"]) in body
+    assert "Later module" not in body
