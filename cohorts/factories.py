@@ -16,7 +16,8 @@ class DistrictFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Valle Verde Unified {n}")
     kind = Organization.Kind.DISTRICT
-    cds_code = factory.Sequence(lambda n: f"57{99000 + n:05d}0000000")
+    # Always 14 digits, however many districts a test session makes (PostgreSQL enforces it).
+    cds_code = factory.Sequence(lambda n: f"56{n % 100_000:05d}0000000")
     county = "Yolo"
 
 
@@ -28,7 +29,7 @@ class SchoolFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Oak Hollow School {n}")
     kind = Organization.Kind.SCHOOL
     parent = factory.SubFactory(DistrictFactory)
-    cds_code = factory.Sequence(lambda n: f"5799999{n:07d}")
+    cds_code = factory.Sequence(lambda n: f"5799999{n % 10_000_000:07d}")
     county = "Yolo"
     city = "Woodland"
 

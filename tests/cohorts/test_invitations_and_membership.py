@@ -192,3 +192,11 @@ def test_an_invalid_cds_code_is_refused_with_a_message():
 def test_a_person_may_be_on_teams_in_different_years(roles):
     MembershipFactory(user=roles["member_a"], team=roles["team_other"])
     assert Membership.objects.current().filter(user=roles["member_a"]).count() == 2
+
+
+def test_factory_cds_codes_stay_valid_after_many_districts():
+    from cohorts.factories import DistrictFactory
+
+    DistrictFactory.reset_sequence(99_998)
+    for _ in range(3):
+        DistrictFactory().full_clean()
