@@ -94,3 +94,15 @@ def client_for(role_name, roles):
     if person is not None:
         client.force_login(person)
     return client
+
+
+LOGIN = "login"  # in a matrix cell: a redirect to the login page
+
+
+def assert_access(response, expected):
+    """Check one matrix cell: `expected` is a status code, or LOGIN."""
+    if expected == LOGIN:
+        assert response.status_code == 302, response.status_code
+        assert response.url.startswith("/accounts/login/"), response.url
+    else:
+        assert response.status_code == expected, response.status_code

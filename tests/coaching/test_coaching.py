@@ -7,11 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coaching.models import Conversation, NextStep
-from tests.conftest import MATRIX_ROLES, client_for
+from tests.conftest import LOGIN, MATRIX_ROLES, assert_access, client_for
 
 pytestmark = pytest.mark.django_db
 
-LOGIN = "login"
 # anonymous, member_a, lead_a, member_b, facilitator, facilitator_other, site_admin, inactive
 MATRIX = {
     "list": [LOGIN, 404, 200, 404, 200, 404, 404, LOGIN],
@@ -41,10 +40,7 @@ def conversation(roles):
 )
 def test_access_matrix(roles, conversation, url_name, role, expected):
     response = client_for(role, roles).get(reverse(f"coaching:{url_name}", args=["team-a"]))
-    if expected == LOGIN:
-        assert response.status_code == 302 and "/accounts/login/" in response.url
-    else:
-        assert response.status_code == expected
+    assert_access(response, expected)
 
 
 def test_members_see_next_steps_on_the_team_space_but_not_the_notes(roles, conversation):

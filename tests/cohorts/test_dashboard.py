@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cohorts.factories import MembershipFactory, TeamFactory
-from tests.conftest import MATRIX_ROLES, client_for
+from tests.conftest import LOGIN, MATRIX_ROLES, assert_access, client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -58,26 +58,20 @@ def test_csv_export_has_one_row_per_team_and_defuses_formulas(roles):
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    zip(MATRIX_ROLES, ["login", 404, 404, 404, 200, 404, 200, "login"], strict=True),
+    zip(MATRIX_ROLES, [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN], strict=True),
 )
 def test_export_access(roles, role, expected):
     response = client_for(role, roles).get(reverse("cohorts:cohort_export", args=["demo-cohort"]))
-    if expected == "login":
-        assert response.status_code == 302
-    else:
-        assert response.status_code == expected
+    assert_access(response, expected)
 
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    zip(MATRIX_ROLES, ["login", 404, 404, 404, 404, 404, 200, "login"], strict=True),
+    zip(MATRIX_ROLES, [LOGIN, 404, 404, 404, 404, 404, 200, LOGIN], strict=True),
 )
 def test_program_view_is_for_site_admins(roles, role, expected):
     response = client_for(role, roles).get(reverse("cohorts:program"))
-    if expected == "login":
-        assert response.status_code == 302
-    else:
-        assert response.status_code == expected
+    assert_access(response, expected)
 
 
 def test_program_view_puts_cohorts_side_by_side_with_their_figures(roles):
