@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, Team
+from .models import CohortSession, Membership, Team
 
 MAX_BULK_ROWS = 500
 
@@ -127,3 +127,31 @@ class MembershipMoveForm(MembershipEndForm):
         self.fields["to_team"].queryset = Team.objects.filter(
             cohort=membership.team.cohort
         ).exclude(pk=membership.team_id)
+
+
+class CohortSessionForm(forms.ModelForm):
+    class Meta:
+        model = CohortSession
+        fields = ["title", "starts_at", "ends_at", "location", "video_url", "module"]
+        widgets = {
+            "starts_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "ends_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+        }
+
+    def __init__(self, *args, modules, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["module"].queryset = modules
+        self.fields["module"].required = False
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("The session must end after it starts."))
+        if not (data.get("location") or data.get("video_url")):
+            self.add_error("location", _("Give a place or a video link (or both)."))
+        return data

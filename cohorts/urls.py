@@ -20,6 +20,16 @@ urlpatterns = [
     path("program/", views.ProgramView.as_view(), name="program"),
     path("cohorts/<slug:slug>/", views.CohortView.as_view(), name="cohort"),
     path("cohorts/<slug:slug>/export.csv", views.CohortExportView.as_view(), name="cohort_export"),
+    path(
+        "cohorts/<slug:slug>/sessions/new/",
+        views.CohortSessionFormView.as_view(),
+        name="session_new",
+    ),
+    path(
+        "cohorts/<slug:slug>/sessions/<int:pk>/edit/",
+        views.CohortSessionFormView.as_view(),
+        name="session_edit",
+    ),
     path("cohorts/<slug:slug>/invite/", views.InviteView.as_view(), name="invite"),
     path("cohorts/<slug:slug>/invite/bulk/", views.BulkInviteView.as_view(), name="bulk_invite"),
     path("invitations/<str:token>/", views.InvitationView.as_view(), name="invitation"),

@@ -15,7 +15,13 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from . import access, calendar, dashboard, panels, services
-from .forms import BulkInvitationForm, InvitationForm, MembershipEndForm, MembershipMoveForm
+from .forms import (
+    BulkInvitationForm,
+    CohortSessionForm,
+    InvitationForm,
+    MembershipEndForm,
+    MembershipMoveForm,
+)
 from .mixins import CohortManagerMixin, NoStoreMixin, TeamMixin
 from .models import Cohort, CohortSession, Invitation, Membership, Team
 from .notifications import send_invitation
@@ -114,6 +120,31 @@ class CohortView(CohortManagerMixin, TemplateView):
             calendar_url=self.request.build_absolute_uri(calendar.feed_url(self.cohort)),
         )
         return context
+
+
+class CohortSessionFormView(CohortManagerMixin, FormView):
+    """Facilitators schedule their cohort's sessions (they feed the calendar and reminders)."""
+
+    template_name = "cohorts/session_form.html"
+    form_class = CohortSessionForm
+
+    def get_session(self):
+        if "pk" not in self.kwargs:
+            return CohortSession(cohort=self.cohort)
+        return get_object_or_404(CohortSession, pk=self.kwargs["pk"], cohort=self.cohort)
+
+    def get_form_kwargs(self):
+        from wagtail.models import Page
+
+        modules = Page.objects.live().filter(content_type__model="modulepage").order_by("path")
+        if self.cohort.program_id:
+            modules = modules.descendant_of(self.cohort.program)
+        return {**super().get_form_kwargs(), "instance": self.get_session(), "modules": modules}
+
+    def form_valid(self, form):
+        form.save()
+        messages.success(self.request, _("The session was saved."))
+        return redirect(self.cohort.get_absolute_url())
 
 
 class ProgramView(LoginRequiredMixin, NoStoreMixin, TemplateView):

@@ -5,7 +5,8 @@ import pytest
 from django.urls import reverse
 
 from cohorts.calendar import feed_url
-from cohorts.models import Membership
+from cohorts.factories import CohortSessionFactory
+from cohorts.models import CohortSession, Membership
 from tests.conftest import LOGIN, MATRIX_ROLES, assert_access, client_for
 
 pytestmark = pytest.mark.django_db
@@ -24,11 +25,16 @@ MATRIX = {
     "member_remove": [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN],
     "member_move": [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN],
     "calendar": [200, 200, 200, 200, 200, 200, 200, 200],
+    "session_new": [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN],
+    "session_edit": [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN],
 }
 
 
 def url_for(name, roles):
     member = Membership.objects.get(user=roles["member_a"], team=roles["team_a"])
+    session = CohortSession.objects.filter(cohort=roles["cohort"]).first() or CohortSessionFactory(
+        cohort=roles["cohort"]
+    )
     return {
         "my_teams": reverse("cohorts:my_teams"),
         "team_a": reverse("cohorts:team", args=["team-a"]),
@@ -40,6 +46,8 @@ def url_for(name, roles):
         "member_remove": reverse("cohorts:member_remove", args=["team-a", member.pk]),
         "member_move": reverse("cohorts:member_move", args=["team-a", member.pk]),
         "calendar": feed_url(roles["cohort"]),
+        "session_new": reverse("cohorts:session_new", args=["demo-cohort"]),
+        "session_edit": reverse("cohorts:session_edit", args=["demo-cohort", session.pk]),
     }[name]
 
 

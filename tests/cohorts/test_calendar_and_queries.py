@@ -79,3 +79,35 @@ def test_cohort_dashboard_with_50_teams_renders_in_under_300_ms(roles):
         assert client.get(url).status_code == 200
         timings.append(time.perf_counter() - started)
     assert sorted(timings)[2] < 0.3, timings
+
+
+def test_facilitator_schedules_a_session_and_it_reaches_the_calendar(client, roles):
+    facilitator = client_for("facilitator", roles)
+    response = facilitator.post(
+        reverse("cohorts:session_new", args=["demo-cohort"]),
+        {
+            "title": "Session 5: Root causes",
+            "starts_at": "2027-01-21T15:30",
+            "ends_at": "2027-01-21T18:30",
+            "location": "Room 2",
+        },
+    )
+    assert response.status_code == 302
+    feed = Calendar.from_ical(client.get(feed_url(roles["cohort"])).content)
+    assert [str(e["SUMMARY"]) for e in feed.walk("VEVENT")] == ["Session 5: Root causes"]
+
+
+def test_a_session_that_ends_before_it_starts_keeps_what_was_typed(roles):
+    response = client_for("facilitator", roles).post(
+        reverse("cohorts:session_new", args=["demo-cohort"]),
+        {
+            "title": "Typed title",
+            "starts_at": "2027-01-21T15:30",
+            "ends_at": "2027-01-21T14:00",
+            "location": "",
+        },
+    )
+    body = response.content.decode()
+    assert "must end after it starts" in body
+    assert "Give a place or a video link" in body
+    assert "Typed title" in body
