@@ -5,6 +5,9 @@ import shutil
 
 import pytest
 
+from django.core.servers.basehttp import ThreadedWSGIServer, WSGIServer
+from django.test.testcases import LiveServerThread
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--headless",
@@ -27,6 +30,27 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
+
+
+class OneRequestAtATimeServer(WSGIServer):
+    """The live server, answering one request at a time.
+
+    The threaded default shares the test database connection between request threads; two
+    tabs saving at the same moment (the journal conflict journey) could then hit one SQLite
+    connection from two threads. Django closes each response's connection on a non-threaded
+    server, so browsers never wait on a kept-alive socket.
+    """
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        # Requests run in the live-server thread, which already uses the shared connections.
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_request_at_a_time():
+    LiveServerThread.server_class = OneRequestAtATimeServer
+    yield
+    LiveServerThread.server_class = ThreadedWSGIServer
 
 
 @pytest.fixture(scope="session")
