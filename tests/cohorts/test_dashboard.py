@@ -58,7 +58,7 @@ def test_csv_export_has_one_row_per_team_and_defuses_formulas(roles):
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    zip(MATRIX_ROLES, [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN], strict=True),
+    list(zip(MATRIX_ROLES, [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN], strict=True)),
 )
 def test_export_access(roles, role, expected):
     response = client_for(role, roles).get(reverse("cohorts:cohort_export", args=["demo-cohort"]))
@@ -67,7 +67,7 @@ def test_export_access(roles, role, expected):
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    zip(MATRIX_ROLES, [LOGIN, 404, 404, 404, 404, 404, 200, LOGIN], strict=True),
+    list(zip(MATRIX_ROLES, [LOGIN, 404, 404, 404, 404, 404, 200, LOGIN], strict=True)),
 )
 def test_program_view_is_for_site_admins(roles, role, expected):
     response = client_for(role, roles).get(reverse("cohorts:program"))

@@ -87,7 +87,7 @@ def test_facilitator_sets_release_dates_for_their_cohort(roles, module, later_mo
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    zip(MATRIX_ROLES, [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN], strict=True),
+    list(zip(MATRIX_ROLES, [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN], strict=True)),
 )
 def test_release_dates_access(roles, module, role, expected):
     response = client_for(role, roles).get(reverse("programs:release_dates", args=["demo-cohort"]))
