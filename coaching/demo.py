@@ -4,13 +4,14 @@ import datetime
 
 from django.utils import timezone
 
+from cohorts.demo import TEAM_A_SLUG
 from cohorts.models import Membership, Team
 
 from .models import Conversation, NextStep
 
 
 def seed_coaching() -> None:
-    team_a = Team.objects.filter(slug="mesa-linda-ms").select_related("cohort").first()
+    team_a = Team.objects.filter(slug=TEAM_A_SLUG).select_related("cohort").first()
     if team_a is None or Conversation.objects.filter(team__cohort=team_a.cohort).exists():
         return
     facilitator = team_a.cohort.facilitators.order_by("pk").first()

@@ -19,11 +19,13 @@ from .factories import (
     SchoolFactory,
     TeamFactory,
 )
-from .models import CohortSession, Membership, Organization
+from .models import CohortSession, Membership
 
 TEAM_A_CDS = "57990019900037"  # Mesa Linda Middle School
 TEAM_B_CDS = "57990019900011"  # Juniper Hills Elementary School
-DEMO_TEAM_SLUGS = {TEAM_A_CDS: "mesa-linda-ms", TEAM_B_CDS: "juniper-hills-es"}
+TEAM_A_SLUG, TEAM_B_SLUG = "mesa-linda-ms", "juniper-hills-es"
+DEMO_COHORT_SLUG = "cohort-a-2026-27"
+DEMO_TEAM_SLUGS = {TEAM_A_CDS: TEAM_A_SLUG, TEAM_B_CDS: TEAM_B_SLUG}
 
 
 def _slugify_school(name: str) -> str:
@@ -203,7 +205,3 @@ def _seed_sessions(cohort, modules, tz) -> None:
             video_url="https://meet.example.org/equity-cohort" if number % 3 == 0 else "",
             module=module,
         )
-
-
-def demo_organizations():
-    return Organization.objects.filter(cds_code__startswith="5799")

@@ -11,12 +11,13 @@ import datetime
 from django.utils import timezone
 
 from accounts.models import User
+from cohorts.demo import DEMO_COHORT_SLUG as COHORT
+from cohorts.demo import TEAM_A_SLUG as TEAM_A
+from cohorts.demo import TEAM_B_SLUG as TEAM_B
 from cohorts.models import Cohort, Membership, Team
 from programs.demo_content import FEEDBACK_SAMPLES
 
 from .models import Assignment, FeedbackRequest, FeedbackResponse, Pairing, PairingRound
-
-TEAM_A, TEAM_B, COHORT = "mesa-linda-ms", "juniper-hills-es", "cohort-a-2026-27"
 
 
 def _samples(protocol: str, kind: str) -> dict:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.factories import UserFactory
 from cohorts.factories import TeamFactory
 
-from .models import Assignment, FeedbackRequest, FeedbackResponse
+from .models import FeedbackRequest
 
 
 class FeedbackRequestFactory(factory.django.DjangoModelFactory):
@@ -23,26 +23,3 @@ class FeedbackRequestFactory(factory.django.DjangoModelFactory):
     focusing_question = "Is the student group we name specific enough to track?"
     protocol = "warm-and-cool-feedback"
     due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))
-
-
-class AssignmentFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Assignment
-
-    request = factory.SubFactory(FeedbackRequestFactory)
-    reviewer = factory.SubFactory(UserFactory)
-
-
-class FeedbackResponseFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = FeedbackResponse
-
-    request = factory.SubFactory(FeedbackRequestFactory)
-    giver = factory.SubFactory(UserFactory)
-    answers = factory.LazyAttribute(
-        lambda o: {
-            s.key: f"{s.label}: a thought." for s in o.request.protocol_def.reviewer_sections
-        }
-    )
-    status = FeedbackResponse.Status.SUBMITTED
-    submitted_on = factory.LazyFunction(timezone.localdate)

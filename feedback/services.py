@@ -30,11 +30,6 @@ from .models import (
 ANSWER_MAX_CHARS = 4000
 
 
-def _after_commit(fn, *args, **kwargs) -> None:
-    """Notices are rows written in this transaction; their email leaves after the commit."""
-    fn(*args, **kwargs)
-
-
 def _team_of_in_cohort(user, cohort: Cohort) -> Team | None:
     membership = (
         Membership.objects.current()
@@ -205,7 +200,7 @@ def request_create(
     ]
     assignments = Assignment.objects.bulk_create(assigned)
     team_touch(team)
-    _after_commit(notifications.request_created, request, [a.reviewer for a in assignments])
+    notifications.request_created(request, [a.reviewer for a in assignments])
     return request
 
 
@@ -226,7 +221,7 @@ def request_close(*, request: FeedbackRequest, by) -> None:
     count = _submitted_count(request)
     if request.anonymous and count and not request.release_announced:
         request.release_announced = True
-        _after_commit(notifications.responses_released, request, count)
+        notifications.responses_released(request, count)
     request.save(update_fields=["closed_on", "release_announced"])
 
 
@@ -303,7 +298,7 @@ def response_save(
         if assignment.reviewer_team_id:
             team_touch(assignment.reviewer_team)
         if not request.anonymous:
-            _after_commit(notifications.response_received, request, response)
+            notifications.response_received(request, response)
         # Anonymous: the daily run announces the release (see notifications.py).
     return response
 
@@ -353,7 +348,7 @@ def response_write_back(*, response: FeedbackResponse, by, text: str) -> None:
     response.back_feedback = text
     response.back_feedback_on = timezone.localdate()
     response.save(update_fields=["back_feedback", "back_feedback_on"])
-    _after_commit(notifications.back_feedback_written, response)
+    notifications.back_feedback_written(response)
 
 
 # --- facilitators ---------------------------------------------------------------------------
@@ -385,7 +380,7 @@ def assignment_reassign(*, assignment: Assignment, by, reviewer) -> Assignment:
     new = Assignment.objects.create(
         request=request, reviewer=reviewer, reviewer_team=_team_of_in_cohort(reviewer, cohort)
     )
-    _after_commit(notifications.request_created, request, [reviewer])
+    notifications.request_created(request, [reviewer])
     return new
 
 

@@ -5,6 +5,7 @@ import random
 
 from django.db import transaction
 
+from cohorts.demo import TEAM_A_SLUG, TEAM_B_SLUG
 from cohorts.models import Team
 
 from .models import (
@@ -17,7 +18,6 @@ from .models import (
     PDSACycle,
 )
 
-TEAM_A_SLUG, TEAM_B_SLUG = "mesa-linda-ms", "juniper-hills-es"
 MONTHS = [(2024 + (8 + i) // 12, (8 + i) % 12 + 1) for i in range(27)]  # Sep 2024 - Nov 2026
 
 

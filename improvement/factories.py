@@ -12,7 +12,6 @@ from .models import (
     Driver,
     ImprovementProject,
     Measure,
-    Observation,
     PDSACycle,
 )
 
@@ -42,17 +41,6 @@ class MeasureFactory(factory.django.DjangoModelFactory):
     groups = factory.LazyFunction(lambda: ["ALL", "HI"])
     numerator = "Students absent 10% or more of days enrolled"
     denominator = "Students enrolled 31 days or more"
-
-
-class ObservationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Observation
-
-    measure = factory.SubFactory(MeasureFactory)
-    date = datetime.date(2026, 9, 1)
-    group = "ALL"
-    value = 20.0
-    n = 100
 
 
 class AimFactory(factory.django.DjangoModelFactory):

@@ -12,30 +12,18 @@ from django.views.generic import FormView
 
 from cohorts.mixins import CohortManagerMixin
 
-from .models import ModulePage, ModuleRelease
-from .release import default_opening
-
-
-def cohort_modules(cohort):
-    """The cohort's program modules in order; read once per cohort object (panels and alerts
-    on the same dashboard share it)."""
-    cached = getattr(cohort, "_curriculum_modules", None)
-    if cached is None:
-        modules = ModulePage.objects.live().order_by("number")
-        if cohort.program_id:
-            modules = modules.descendant_of(cohort.program)
-        cached = cohort._curriculum_modules = list(modules)
-    return cached
+from .models import ModuleRelease
+from .release import cohort_schedule
 
 
 class ReleaseDatesForm(forms.Form):
-    def __init__(self, *args, modules, current: dict[int, datetime.date], **kwargs):
+    def __init__(self, *args, schedule: list[tuple[object, datetime.date]], **kwargs):
         super().__init__(*args, **kwargs)
-        for module in modules:
+        for module, opens_on in schedule:
             self.fields[f"module_{module.pk}"] = forms.DateField(
                 label=gettext_lazy("Module %(number)s: %(title)s")
                 % {"number": module.number, "title": module.title},
-                initial=current.get(module.pk, default_opening(module)),
+                initial=opens_on,
                 widget=forms.DateInput(attrs={"type": "date"}),
             )
 
@@ -45,11 +33,9 @@ class ReleaseDatesView(CohortManagerMixin, FormView):
     form_class = ReleaseDatesForm
 
     def get_form_kwargs(self):
-        self.modules = cohort_modules(self.cohort)
-        current = dict(
-            ModuleRelease.objects.filter(cohort=self.cohort).values_list("module_id", "opens_on")
-        )
-        return {**super().get_form_kwargs(), "modules": self.modules, "current": current}
+        schedule = cohort_schedule(self.cohort)
+        self.modules = [module for module, _opens_on in schedule]
+        return {**super().get_form_kwargs(), "schedule": schedule}
 
     @transaction.atomic
     def form_valid(self, form):

@@ -9,7 +9,6 @@ import datetime
 import factory
 
 from .models import (
-    FormField,
     FormPage,
     ModulePage,
     ProgramGoal,
@@ -153,12 +152,3 @@ class FormPageFactory(PageFactory):
         model = FormPage
 
     title = factory.Sequence(lambda n: f"Form {n}")
-
-
-class FormFieldFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = FormField
-
-    label = factory.Sequence(lambda n: f"Field {n}")
-    field_type = "singleline"
-    required = True

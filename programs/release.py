@@ -90,17 +90,38 @@ def module_states(modules, user) -> list[ModuleState]:
     return states
 
 
+def cohort_modules(cohort) -> list:
+    """The cohort's program modules in order, read once per cohort object (the dashboard's
+    panels and alerts share it)."""
+    cached = getattr(cohort, "_curriculum_modules", None)
+    if cached is None:
+        from .models import ModulePage
+
+        modules = ModulePage.objects.live().order_by("number")
+        if cohort.program_id:
+            modules = modules.descendant_of(cohort.program)
+        cached = cohort._curriculum_modules = list(modules)
+    return cached
+
+
+def cohort_schedule(cohort) -> list[tuple[object, datetime.date]]:
+    """Each of the cohort's modules with the day it opens for that cohort (read once)."""
+    cached = getattr(cohort, "_module_schedule", None)
+    if cached is None:
+        from .models import ModuleRelease
+
+        releases = dict(
+            ModuleRelease.objects.filter(cohort=cohort).values_list("module_id", "opens_on")
+        )
+        cached = cohort._module_schedule = [
+            (module, releases.get(module.pk, default_opening(module)))
+            for module in cohort_modules(cohort)
+        ]
+    return cached
+
+
 def cohort_module_opening(cohort, number: int) -> datetime.date | None:
     """When module `number` of the cohort's program opens for that cohort (None: no such module)."""
-    from .cohort_views import cohort_modules
-    from .models import ModuleRelease
-
-    module = next((m for m in cohort_modules(cohort) if m.number == number), None)
-    if module is None:
-        return None
-    release = (
-        ModuleRelease.objects.filter(cohort=cohort, module=module)
-        .values_list("opens_on", flat=True)
-        .first()
+    return next(
+        (opens for module, opens in cohort_schedule(cohort) if module.number == number), None
     )
-    return release or default_opening(module)

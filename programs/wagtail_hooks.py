@@ -98,8 +98,8 @@ def module_completion_heat_map(*, cohort, teams, user):
 
     from cohorts.models import Membership
 
-    from .cohort_views import cohort_modules
     from .models import ModuleCompletion
+    from .release import cohort_modules
 
     modules = cohort_modules(cohort)
     team_of = dict(
@@ -149,19 +149,13 @@ def this_months_module_panel(*, team, user, request):
     from django.urls import NoReverseMatch, reverse
     from django.utils import timezone
 
-    from .cohort_views import cohort_modules
-    from .models import ModuleRelease
-    from .release import default_opening
+    from .release import cohort_schedule
 
-    modules = cohort_modules(team.cohort)
-    releases = dict(
-        ModuleRelease.objects.filter(cohort=team.cohort).values_list("module_id", "opens_on")
-    )
     today = timezone.localdate()
-    opened = [m for m in modules if releases.get(m.pk, default_opening(m)) <= today]
+    opened = [(opens, module) for module, opens in cohort_schedule(team.cohort) if opens <= today]
     if not opened:
         return None
-    module = max(opened, key=lambda m: releases.get(m.pk, default_opening(m)))
+    _opens, module = max(opened, key=lambda pair: (pair[0], pair[1].number))
     tasks = []
     # Raw data: converting the whole body would load every chosen protocol and resource.
     for block in module.body.raw_data:

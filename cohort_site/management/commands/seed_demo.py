@@ -10,7 +10,7 @@ from django.db import transaction
 from accounts.factories import DEMO_PASSWORD, UserFactory
 from accounts.roles import facilitators_group
 from coaching.demo import seed_coaching
-from cohorts.demo import DEMO_TEAM_SLUGS, TEAM_A_CDS, TEAM_B_CDS, seed_cohorts
+from cohorts.demo import TEAM_A_SLUG, TEAM_B_SLUG, seed_cohorts
 from cohorts.models import Team
 from cohorts.services import team_touch
 from feedback.demo import seed_feedback
@@ -19,8 +19,6 @@ from journals.demo import seed_journals
 from norms.demo import seed_norms
 from programs.demo import seed_curriculum
 from programs.services import home_page_ensure
-
-TEAM_A_SLUG, TEAM_B_SLUG = DEMO_TEAM_SLUGS[TEAM_A_CDS], DEMO_TEAM_SLUGS[TEAM_B_CDS]
 
 DEMO_ACCOUNTS = [
     # email, display name, role description

@@ -5,9 +5,7 @@ from django.utils.translation import gettext as _
 from cohorts.models import Cohort, Membership
 from notifications.models import Kind
 from notifications.services import notify
-from programs.cohort_views import cohort_modules
-from programs.models import ModuleRelease
-from programs.release import default_opening
+from programs.release import cohort_schedule
 
 
 class Command(BaseCommand):
@@ -17,12 +15,7 @@ class Command(BaseCommand):
         today = timezone.localdate()
         sent = 0
         for cohort in Cohort.objects.filter(starts_on__lte=today, ends_on__gte=today):
-            releases = dict(
-                ModuleRelease.objects.filter(cohort=cohort).values_list("module_id", "opens_on")
-            )
-            opening = [
-                m for m in cohort_modules(cohort) if releases.get(m.pk, default_opening(m)) == today
-            ]
+            opening = [module for module, opens in cohort_schedule(cohort) if opens == today]
             if not opening:
                 continue
             members = [
