@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
@@ -11,11 +11,17 @@ from cohort_site import views
 from programs import views as programs_views
 
 urlpatterns = [
-    # Wagtail's and Django's own login views would bypass allauth's rate limits and MFA.
-    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    # Wagtail's and Django's own login and password-reset views would bypass allauth's rate
+    # limits and MFA. Someone logged in without access to an admin gets the 403 page there.
     path(
-        "django-admin/login/",
-        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        "admin/login/",
+        views.WagtailAdminLoginView.as_view(),
+        name="cohort_admin_login",
+    ),
+    path("django-admin/login/", views.DjangoAdminLoginView.as_view()),
+    re_path(
+        r"^admin/password_reset/",
+        RedirectView.as_view(pattern_name="account_reset_password", query_string=False),
     ),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),

@@ -138,7 +138,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
-WAGTAILADMIN_LOGIN_URL = "account_login"
+# Wagtail sends people it turns away here: login for anonymous people, a 403 for the others.
+WAGTAILADMIN_LOGIN_URL = "cohort_admin_login"
 
 # django-allauth: email login, no usernames, people join by invitation.
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
