@@ -530,8 +530,8 @@ class FormField(AbstractFormField):
 class FormPage(AbstractEmailForm):
     """Partnership proposals and the contact list: editor-built forms with bot protection.
 
-    Submissions are stored (Forms in the admin, CSV export built in); the submitter gets a
-    confirmation and facilitators a notice (see services.form_submission_notify).
+    Submissions are stored (Forms in the admin, CSV export built in); after commit the submitter
+    gets a confirmation with fixed text only and facilitators a notice (programs/tasks.py).
     """
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -588,11 +588,6 @@ class FormPage(AbstractEmailForm):
         return super().serve(request, *args, **kwargs)
 
     def process_form_submission(self, form):
-        from .services import form_submission_notify
+        from .services import form_submission_create
 
-        form.cleaned_data.pop("website", None)
-        submission = self.get_submission_class().objects.create(
-            form_data=form.cleaned_data, page=self
-        )
-        form_submission_notify(page=self, form=form)
-        return submission
+        return form_submission_create(page=self, form=form)

@@ -110,7 +110,7 @@ def site_search(query: str):
 
 
 # ---------------------------------------------------------------------------
-# Forms: rate limit and emails
+# Forms: rate limit and submissions
 # ---------------------------------------------------------------------------
 
 FORM_RATE_LIMIT = 5  # submissions
@@ -132,40 +132,14 @@ def form_rate_limited(request, page) -> bool:
     return count > FORM_RATE_LIMIT
 
 
-def form_submission_notify(*, page, form) -> None:
-    """Confirm to the submitter and tell facilitators (the page's to-address, else the group)."""
-    from django.core.mail import send_mail
-    from django.utils.translation import gettext as _
+@transaction.atomic
+def form_submission_create(*, page, form):
+    """Store a form submission; after commit, queue the facilitators' notice and the
+    submitter's fixed-text confirmation (two tasks: one failing mail never stops the other)."""
+    from .tasks import email_form_confirmation, email_form_notice
 
-    from accounts.roles import facilitators_group
-
-    data = form.cleaned_data
-    lines = [
-        f"{field.label}: {data.get(name, '')}"
-        for name, field in form.fields.items()
-        if name != "website"
-    ]
-    summary = "\n".join(lines)
-    from_address = page.from_address or settings.DEFAULT_FROM_EMAIL
-
-    recipients = [a.strip() for a in (page.to_address or "").split(",") if a.strip()]
-    if not recipients:
-        recipients = list(
-            facilitators_group().user_set.filter(is_active=True).values_list("email", flat=True)
-        )
-    if recipients:
-        subject = page.subject or _("New submission: %(title)s") % {"title": page.title}
-        send_mail(subject, summary, from_address, recipients)
-
-    submitter = next(
-        (
-            data.get(name)
-            for name, field in form.fields.items()
-            if getattr(field.widget, "input_type", None) == "email"
-        ),
-        None,
-    )
-    if submitter:
-        subject = page.confirmation_subject or _("We received your message")
-        body = page.confirmation_text or _("Thank you. Here is what you sent us:")
-        send_mail(subject, f"{body}\n\n{summary}", from_address, [submitter])
+    form.cleaned_data.pop("website", None)
+    submission = page.get_submission_class().objects.create(form_data=form.cleaned_data, page=page)
+    transaction.on_commit(lambda: email_form_notice.enqueue(submission.pk))
+    transaction.on_commit(lambda: email_form_confirmation.enqueue(submission.pk))
+    return submission

@@ -45,3 +45,22 @@ def facilitator(home):
     user = UserFactory(email="facilitator@example.org", display_name="Fatima Okafor")
     user.groups.add(facilitator_permissions_apply())
     return user
+
+
+@pytest.fixture
+def proposal(home, facilitator):
+    """The partnership proposal form page, as `seed_demo` builds it."""
+    from programs.demo import PARTNERSHIP_FIELDS, _form_fields
+    from programs.factories import FormPageFactory
+    from programs.models import FormPage
+
+    page = FormPageFactory(
+        parent=home,
+        title="Propose a partnership",
+        slug="partnership-proposal",
+        confirmation_subject="We received your proposal",
+        confirmation_text="Thank you. A facilitator will reply within two weeks.",
+    )
+    page.form_fields = _form_fields(PARTNERSHIP_FIELDS)
+    page.save()
+    return FormPage.objects.get(pk=page.pk)
