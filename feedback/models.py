@@ -8,7 +8,9 @@ person nor any date.
 """
 
 import secrets
+import unicodedata
 import uuid
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,14 +31,31 @@ UPLOAD_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "txt", "png", "jpg", 
 
 
 def validate_artifact_url(value: str) -> None:
-    """A path inside this site (`/teams/...`) or an https link; nothing else."""
-    if value.startswith("/") and not value.startswith("//"):
-        return
-    if value.startswith("https://") and len(value) > len("https://"):
-        return
+    """A path inside this site (`/teams/...`) or an https link; nothing else.
+
+    Browsers drop tabs and newlines anywhere in a link, strip control characters around it and
+    read `\\` as `/`, so `/\\evil.example` or `/<tab>/evil.example` would lead off the site:
+    a link with a backslash, whitespace or any control or invisible format character is refused,
+    and a path must not start with `//`.
+    """
+    if not any(
+        char == "\\" or char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Cs")
+        for char in value
+    ):
+        if value.startswith("/") and not value.startswith("//"):
+            return
+        if value.startswith("https://") and _hostname(value):
+            return
     raise ValidationError(
         _("Give a link inside this site (starting with /) or a web address starting with https://.")
     )
+
+
+def _hostname(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:  # such as "https://[": not a valid address
+        return None
 
 
 def validate_upload_size(file) -> None:
