@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.db import transaction
 
@@ -86,7 +88,8 @@ def resources_filtered(params, *, per_page: int = 20) -> dict:
             resources = resources.filter(student_groups=data["group"])
         query = data["q"].strip()
     if query:
-        ids = [r.pk for r in get_search_backend().search(query, Resource)]
+        words = search_words(query)
+        ids = [r.pk for r in get_search_backend().search(words, Resource)] if words else []
         resources = resources.filter(pk__in=ids)
     resources = resources.distinct().order_by("title")
     page = paginate(params, resources, per_page=per_page)
@@ -95,14 +98,30 @@ def resources_filtered(params, *, per_page: int = 20) -> dict:
     return {"filter_form": form, "resources": page, "query": query, "filters": filters.urlencode()}
 
 
+SEARCH_MAX_WORDS = 20
+SEARCH_WORD = re.compile(r"\w+")
+
+
+def search_words(query: str) -> str:
+    """What someone typed in a search box as plain words, nothing a full-text engine parses.
+
+    Quotes, brackets, operators (`-`, `*`, `&|!`, `<->`, `:`) and control characters split
+    words; keywords such as OR and NEAR are lowercased into plain words; at most 20 words.
+    SQLite's FTS5 and PostgreSQL's tsquery then see words only, so no query answers a 500.
+    """
+    return " ".join(SEARCH_WORD.findall(query.lower())[:SEARCH_MAX_WORDS])
+
+
 def site_search(query: str):
-    """Live module pages, then resources, matching `query` (Wagtail's database backend)."""
+    """Live module pages, then resources, matching the words of `query` (Wagtail's database
+    backend)."""
     from .models import ModulePage, Resource
 
-    if not query:
+    words = search_words(query)
+    if not words:
         return []
-    modules = list(ModulePage.objects.live().public().search(query))
-    resources = list(get_search_backend().search(query, Resource))
+    modules = list(ModulePage.objects.live().public().search(words))
+    resources = list(get_search_backend().search(words, Resource))
     return [
         *({"kind": "module", "item": m} for m in modules),
         *({"kind": "resource", "item": r} for r in resources),
