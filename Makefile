@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_PASSWORD ?= equity-demo-2026
 
-.PHONY: help demo test serve venv lint format migrate seed clean check-python
+.PHONY: help demo test bench serve venv lint format migrate seed clean check-python
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ test: $(BIN)/.installed-dev ## Lint, check, and run the whole test suite
 	DJANGO_SETTINGS_MODULE=cohort_site.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=cohort_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
+
+bench: $(BIN)/.installed-dev ## Time every page per role against the demo (a benchmark, not a test)
+	$(BIN)/python bench/run_bench.py
 
 serve: migrate ## Serve with gunicorn and production-like settings (needs SECRET_KEY, ALLOWED_HOSTS)
 	DJANGO_SETTINGS_MODULE=cohort_site.settings.production $(BIN)/python manage.py collectstatic --noinput

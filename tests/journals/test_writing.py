@@ -2,7 +2,6 @@
 
 import io
 import json
-import time
 import zipfile
 
 import pytest
@@ -142,24 +141,6 @@ def test_autosave_creates_a_private_draft_then_updates_it(roles, author):
     entry.refresh_from_db()
     assert JournalEntry.objects.count() == 1
     assert not entry.is_draft and entry.body == "<p>final</p>"
-
-
-def test_autosave_is_fast(roles, author, entries):
-    entry = entries["private"]
-    url = reverse("journals:autosave")
-    author.post(url, {"entry_id": entry.pk, "version": 1, "title": "t", "body": "<p>warm</p>"})
-    timings = []
-    for i in range(10):
-        entry.refresh_from_db()
-        start = time.perf_counter()
-        response = author.post(
-            url,
-            {"entry_id": entry.pk, "version": entry.version, "title": "t", "body": f"<p>{i}</p>"},
-        )
-        timings.append(time.perf_counter() - start)
-        assert response.status_code == 200
-    timings.sort()
-    assert timings[len(timings) // 2] < 0.05, timings
 
 
 def test_autosave_conflict_shows_both_texts_and_keeps_the_stored_one(roles, author, entries):
