@@ -1,4 +1,5 @@
-"""Site-wide roles. Team and cohort roles live in the cohorts access layer."""
+"""Site-wide roles. Team and cohort roles, and who counts as a facilitator (and so must use
+MFA), live in the cohorts access layer (`cohorts/access.py`)."""
 
 from django.contrib.auth.models import Group
 
@@ -9,8 +10,11 @@ def is_site_admin(user) -> bool:
     return bool(user.is_authenticated and user.is_active and user.is_superuser)
 
 
-def is_facilitator(user) -> bool:
-    """Facilitators belong to the Facilitators group, which also grants curriculum editing."""
+def in_facilitators_group(user) -> bool:
+    """The Facilitators group grants curriculum editing in the Wagtail admin.
+
+    Being a facilitator (and needing MFA) is wider: see `cohorts.access.is_facilitator`.
+    """
     if not (user.is_authenticated and user.is_active):
         return False
     cached = getattr(user, "_is_facilitator", None)
@@ -18,10 +22,6 @@ def is_facilitator(user) -> bool:
         cached = user.groups.filter(name=FACILITATORS_GROUP).exists()
         user._is_facilitator = cached
     return cached
-
-
-def requires_mfa(user) -> bool:
-    return is_site_admin(user) or is_facilitator(user)
 
 
 def facilitators_group() -> Group:

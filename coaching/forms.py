@@ -20,7 +20,7 @@ class ConversationForm(forms.ModelForm):
     def __init__(self, *args, team, **kwargs):
         super().__init__(*args, **kwargs)
         self.team = team
-        members = team.memberships.filter(left_on__isnull=True).select_related("user")
+        members = team.memberships.current().select_related("user")
         people = [m.user for m in members]
         self.fields["participants"].queryset = self.fields["participants"].queryset.filter(
             pk__in=[p.pk for p in people]

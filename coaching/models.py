@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohorts import access
-from cohorts.models import Cohort, Membership, Team, TeamOwnedQuerySet
+from cohorts.models import Team, TeamOwnedQuerySet
 
 
 class ConversationQuerySet(TeamOwnedQuerySet):
@@ -17,8 +17,8 @@ class ConversationQuerySet(TeamOwnedQuerySet):
         """
         if not (user.is_authenticated and user.is_active):
             return self.none()
-        led = Membership.objects.current().leads().filter(user=user).values("team_id")
-        facilitated = Cohort.objects.filter(facilitators=user).values("pk")
+        led = access.member_team_ids(user, leads_only=True)
+        facilitated = access.facilitated_cohort_ids(user)
         return self.filter(Q(team__in=led) | Q(team__cohort__in=facilitated))
 
 

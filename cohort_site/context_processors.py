@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.roles import is_facilitator, is_site_admin
+from accounts.roles import in_facilitators_group, is_site_admin
 
 
 def navigation(request):
@@ -15,6 +15,6 @@ def navigation(request):
         items.append({"label": _("Profile"), "url": reverse("profile")})
         if is_site_admin(user):
             items.append({"label": _("Program"), "url": reverse("cohorts:program")})
-        if is_facilitator(user) or is_site_admin(user):
+        if in_facilitators_group(user) or is_site_admin(user):
             items.append({"label": _("Curriculum admin"), "url": "/admin/"})
     return {"nav_items": items}

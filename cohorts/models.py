@@ -58,7 +58,7 @@ class CohortQuerySet(models.QuerySet):
             return self
         if not (user.is_authenticated and user.is_active):
             return self.none()
-        return self.filter(facilitators=user)
+        return self.filter(pk__in=access.facilitated_cohort_ids(user))
 
 
 class Cohort(models.Model):
@@ -81,6 +81,9 @@ class Cohort(models.Model):
         verbose_name=_("facilitators"),
         related_name="facilitated_cohorts",
         blank=True,
+        # Only people who may facilitate are offered (the Facilitators group and site admins).
+        limit_choices_to=access.may_facilitate_q,
+        help_text=_("Members of the Facilitators group and site admins."),
     )
 
     objects = CohortQuerySet.as_manager()
@@ -104,10 +107,7 @@ class TeamQuerySet(models.QuerySet):
             return self
         if not (user.is_authenticated and user.is_active):
             return self.none()
-        return self.filter(
-            Q(pk__in=Membership.objects.current().filter(user=user).values("team_id"))
-            | Q(cohort__in=Cohort.objects.filter(facilitators=user))
-        )
+        return self.filter(access.visible_team_q(user))
 
     def with_member_counts(self):
         return self.annotate(

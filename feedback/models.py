@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohorts import access
-from cohorts.models import Cohort, CohortSession, Membership, Team
+from cohorts.models import Cohort, CohortSession, Team
 
 from . import protocols
 
@@ -345,7 +345,7 @@ def sessions_open_to(user):
     """Sessions (already ended) of cohorts where the person is on a team."""
     if not (user.is_authenticated and user.is_active):
         return CohortSession.objects.none()
-    cohorts = Membership.objects.current().filter(user=user).values("team__cohort_id")
+    cohorts = access.member_cohort_ids(user)
     return CohortSession.objects.filter(cohort_id__in=cohorts, ends_at__lte=timezone.now())
 
 
@@ -357,7 +357,7 @@ def in_cohort(user, cohort) -> bool:
     """On a team of the cohort now, or facilitating it."""
     return (
         access.is_cohort_facilitator(user, cohort)
-        or Membership.objects.current().filter(user=user, team__cohort=cohort).exists()
+        or access.current_memberships(user).filter(team__cohort=cohort).exists()
     )
 
 

@@ -32,10 +32,7 @@ ANSWER_MAX_CHARS = 4000
 
 def _team_of_in_cohort(user, cohort: Cohort) -> Team | None:
     membership = (
-        Membership.objects.current()
-        .filter(user=user, team__cohort=cohort)
-        .select_related("team")
-        .first()
+        access.current_memberships(user).filter(team__cohort=cohort).select_related("team").first()
     )
     return membership.team if membership else None
 

@@ -17,7 +17,7 @@ from django.views.generic import TemplateView
 
 from cohorts import access
 from cohorts.mixins import CohortManagerMixin, NoStoreMixin, TeamMemberRequiredMixin
-from cohorts.models import Cohort, CohortSession, Membership, Team
+from cohorts.models import Cohort, CohortSession, Team
 
 from . import anonymity, services
 from .forms import (
@@ -103,7 +103,7 @@ class InboxView(FeedbackMixin, TemplateView):
         for item in made:
             item.released = anonymity.is_released(item, item.submitted)
         context["made"] = made
-        my_teams = Membership.objects.current().filter(user=user).values("team_id")
+        my_teams = access.member_team_ids(user)
         context["team_requests"] = list(
             FeedbackRequest.objects.open()
             .filter(team_id__in=my_teams)
@@ -115,7 +115,7 @@ class InboxView(FeedbackMixin, TemplateView):
             sessions_open_to(user).exclude(pk__in=answered).order_by("-starts_at")[:3]
         )
         context["cohorts"] = list(Cohort.objects.facilitated_by(user))
-        context["has_team"] = Membership.objects.current().filter(user=user).exists()
+        context["has_team"] = access.current_memberships(user).exists()
         return context
 
 
@@ -124,9 +124,7 @@ class ChooseTeamView(FeedbackMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         teams = list(
-            Team.objects.filter(
-                pk__in=Membership.objects.current().filter(user=request.user).values("team_id")
-            ).order_by("name")
+            Team.objects.filter(pk__in=access.member_team_ids(request.user)).order_by("name")
         )
         if len(teams) == 1:
             return redirect("feedback:new_for_team", slug=teams[0].slug)

@@ -6,7 +6,7 @@ Runs after the cohorts demo data; when those people or their team do not exist, 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from cohorts.models import Membership
+from cohorts import access
 
 from . import services
 from .models import IdentityTool, JournalEntry, Visibility
@@ -59,7 +59,7 @@ def seed_journals() -> int:
     modules = _modules_by_number()
     created = 0
     for user in users:
-        membership = Membership.objects.current().filter(user=user).select_related("team").first()
+        membership = access.current_memberships(user).select_related("team").first()
         if membership is None:
             continue
         team = membership.team

@@ -3,6 +3,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cohort_site.sanitize import clean_html, html_to_text
+from cohorts import access
 from cohorts.models import Team
 
 from .models import BODY_MAX_CHARS, REPLY_MAX_CHARS, Kind, Visibility
@@ -11,9 +12,7 @@ BODY_TOO_LONG = _("The text is too long: at most 100,000 characters. Nothing was
 
 
 def teams_of(user):
-    return Team.objects.filter(
-        memberships__user=user, memberships__left_on__isnull=True
-    ).select_related("cohort")
+    return Team.objects.filter(pk__in=access.member_team_ids(user)).select_related("cohort")
 
 
 class EntryForm(forms.Form):

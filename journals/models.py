@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cohorts.models import Cohort, Membership
+from cohorts import access
 
 BODY_MAX_CHARS = 100_000
 REPLY_MAX_CHARS = 1_000
@@ -39,8 +39,8 @@ def visibility_q(user, *, author_field="author", team_field="team") -> Q:
     """
     if not (user is not None and user.is_authenticated and user.is_active):
         return Q(pk__in=[])
-    facilitated = Cohort.objects.filter(facilitators=user).values("pk")
-    my_teams = Membership.objects.current().filter(user=user).values("team_id")
+    facilitated = access.facilitated_cohort_ids(user)
+    my_teams = access.member_team_ids(user)
     shared = [Visibility.FACILITATOR, Visibility.TEAM]
     return (
         Q(**{author_field: user})

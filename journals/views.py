@@ -21,8 +21,8 @@ from django.views.generic import ListView, TemplateView
 
 from wagtail.models import Page
 
+from cohorts import access
 from cohorts.mixins import NoStoreMixin, TeamMixin
-from cohorts.models import Cohort
 
 from . import services
 from .forms import (
@@ -87,7 +87,7 @@ class JournalListView(JournalMixin, ListView):
             search=self.search,
             querystring=params.urlencode(),
             teams=teams_of(self.request.user),
-            is_facilitator=Cohort.objects.filter(facilitators=self.request.user).exists(),
+            is_facilitator=access.facilitated_cohorts(self.request.user).exists(),
         )
         return context
 
@@ -495,7 +495,7 @@ class FacilitatorView(JournalMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        cohorts = Cohort.objects.filter(facilitators=self.request.user)
+        cohorts = access.facilitated_cohorts(self.request.user)
         if not cohorts.exists():
             raise Http404
         shared = (

@@ -386,7 +386,7 @@ class StatementView(TeamMixin, TemplateView):
         context["statement"] = current
         context["earlier"] = statements[1:]
         context["member_ids"] = set(
-            self.team.memberships.filter(left_on__isnull=True).values_list("user_id", flat=True)
+            self.team.memberships.current().values_list("user_id", flat=True)
         )
         if current:
             endorsers = [e.user for e in current.endorsements.all()]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from accounts.roles import is_facilitator, is_site_admin
+from cohorts.access import is_facilitator, is_site_admin, member_cohort_ids
 
 UPCOMING = "upcoming"
 OPEN = "open"
@@ -29,11 +29,9 @@ def _release_dates(user) -> dict[int, datetime.date]:
     """Module pk -> earliest release date among the person's current cohorts (read once)."""
     cached = getattr(user, "_module_release_dates", None)
     if cached is None:
-        from cohorts.models import Membership
-
         from .models import ModuleRelease
 
-        cohorts = Membership.objects.current().filter(user=user).values("team__cohort_id")
+        cohorts = member_cohort_ids(user)
         cached = {}
         for module_id, opens_on in ModuleRelease.objects.filter(cohort_id__in=cohorts).values_list(
             "module_id", "opens_on"

@@ -109,3 +109,16 @@ def test_site_admins_must_set_up_mfa_but_members_need_not(client, user):
     assert client.get("/account/profile/").status_code == 302
     client.force_login(user)
     assert client.get("/account/profile/").status_code == 200
+
+
+@override_settings(COHORT_REQUIRE_STAFF_MFA=True)
+def test_a_cohort_facilitator_outside_the_facilitators_group_must_set_up_mfa(client):
+    from cohorts.factories import CohortFactory
+
+    facilitator = UserFactory(email="cohort-only@example.org")
+    CohortFactory().facilitators.add(facilitator)
+    client.force_login(facilitator)
+    response = client.get("/account/profile/")
+    assert response.status_code == 302
+    assert response.url == "/accounts/2fa/totp/activate/"
+

@@ -90,3 +90,13 @@ def test_seed_builds_the_demo_cohort_that_each_account_can_browse():
     call_command("seed_demo", "--password", "pw-demo-123", verbosity=0)
     assert Team.objects.filter(cohort=demo).count() == teams.count()
     assert SchoolFactory._meta.model.objects.filter(kind="school").count() == 7
+
+
+def test_the_cohort_form_offers_only_people_who_may_facilitate(roles):
+    response = client_for("site_admin", roles).get("/admin/cohort/new/")
+    assert response.status_code == 200
+    field = response.context["form"].fields["facilitators"]
+    offered = set(field.queryset.values_list("email", flat=True))
+    assert {"facilitator@example.org", "facilitator2@example.org"} <= offered
+    assert "admin@example.org" in offered
+    assert offered.isdisjoint({"member@example.org", "lead@example.org", "peer@example.org"})
