@@ -5,6 +5,8 @@ a function for the `membership_ended` Wagtail hook: fn(membership=...), called i
 transaction.
 """
 
+from functools import partial
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -14,6 +16,7 @@ from wagtail import hooks
 
 from . import access
 from .models import Invitation, Membership, Team
+from .notifications import send_invitation
 
 MEMBERSHIP_ENDED = "membership_ended"
 
@@ -23,22 +26,42 @@ def team_touch(team: Team) -> None:
     Team.objects.filter(pk=team.pk).update(last_activity_at=timezone.now())
 
 
+class InvitationAlreadyOpen(ValidationError):
+    """The address already has an open invitation to the team: offer to resend it."""
+
+    def __init__(self, invitation: Invitation):
+        self.invitation = invitation
+        super().__init__(
+            {
+                "email": _(
+                    "%(email)s already has an open invitation to this team. "
+                    "You can send it again with a fresh link."
+                )
+                % {"email": invitation.email}
+            }
+        )
+
+
+def _mail_after_commit(invitation: Invitation, request) -> None:
+    """The one place an invitation is mailed: after the transaction commits."""
+    transaction.on_commit(partial(send_invitation, invitation, request))
+
+
 @transaction.atomic
 def invitation_create(
-    *, team: Team, email: str, name: str = "", role: str, invited_by
+    *, team: Team, email: str, name: str = "", role: str, invited_by, request
 ) -> Invitation:
+    """Invite someone to a team; the mail (with the link) leaves after commit."""
     if not access.can_manage_team(invited_by, team):
         raise PermissionDenied
     email = email.strip().lower()
     if Membership.objects.current().filter(team=team, user__email__iexact=email).exists():
         raise ValidationError({"email": _("%(email)s is already on this team.") % {"email": email}})
-    if Invitation.objects.outstanding().filter(team=team, email__iexact=email).exists():
-        raise ValidationError(
-            {
-                "email": _("%(email)s already has an open invitation to this team.")
-                % {"email": email}
-            }
-        )
+    open_invitation = (
+        Invitation.objects.outstanding().filter(team=team, email__iexact=email).first()
+    )
+    if open_invitation is not None:
+        raise InvitationAlreadyOpen(open_invitation)
     # An expired, unaccepted invitation would block the unique constraint: retire it first.
     Invitation.objects.filter(
         team=team, email__iexact=email, accepted_at__isnull=True, revoked_at__isnull=True
@@ -48,7 +71,54 @@ def invitation_create(
     )
     invitation.full_clean()
     invitation.save()
+    _mail_after_commit(invitation, request)
     return invitation
+
+
+def _lock_open_invitation(invitation: Invitation, by) -> Invitation:
+    invitation = Invitation.objects.select_for_update().select_related("team").get(pk=invitation.pk)
+    if not access.can_manage_team(by, invitation.team):
+        raise PermissionDenied
+    if invitation.accepted_at or invitation.revoked_at:
+        raise ValidationError(
+            _("The invitation to %(email)s can no longer be changed: it was used or revoked.")
+            % {"email": invitation.email}
+        )
+    return invitation
+
+
+@transaction.atomic
+def invitation_resend(*, invitation: Invitation, by, request) -> Invitation:
+    """Send an open (or expired) invitation again with a fresh link and a new expiry date.
+
+    The old invitation is revoked, so its link stops working; the new one keeps the team,
+    address, name and role.
+    """
+    old = _lock_open_invitation(invitation, by)
+    old.revoked_at = timezone.now()
+    old.save(update_fields=["revoked_at"])
+    fresh = Invitation(team=old.team, email=old.email, name=old.name, role=old.role, invited_by=by)
+    fresh.full_clean()
+    fresh.save()
+    _mail_after_commit(fresh, request)
+    return fresh
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation, by) -> Invitation:
+    """Withdraw an invitation: its link stops working and it opens signup no more."""
+    invitation = _lock_open_invitation(invitation, by)
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    return invitation
+
+
+def invitation_for_signup(request) -> Invitation | None:
+    """The invitation this browser opened, if it can still be used (it then opens signup)."""
+    token = request.session.get("invitation_token")
+    if not token:
+        return None
+    return Invitation.objects.outstanding().filter(token=token).first()
 
 
 @transaction.atomic

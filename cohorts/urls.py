@@ -32,6 +32,16 @@ urlpatterns = [
     ),
     path("cohorts/<slug:slug>/invite/", views.InviteView.as_view(), name="invite"),
     path("cohorts/<slug:slug>/invite/bulk/", views.BulkInviteView.as_view(), name="bulk_invite"),
+    path(
+        "cohorts/<slug:slug>/invitations/<int:pk>/resend/",
+        views.InvitationResendView.as_view(),
+        name="invitation_resend",
+    ),
+    path(
+        "cohorts/<slug:slug>/invitations/<int:pk>/revoke/",
+        views.InvitationRevokeView.as_view(),
+        name="invitation_revoke",
+    ),
     path("invitations/<str:token>/", views.InvitationView.as_view(), name="invitation"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar"),
 ]

@@ -1,4 +1,5 @@
 import csv
+from functools import cached_property
 
 from allauth.account.adapter import get_adapter
 
@@ -12,7 +13,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView, TemplateView
+from django.views.generic.detail import SingleObjectMixin
 
 from . import access, calendar, dashboard, panels, services
 from .forms import (
@@ -24,7 +27,6 @@ from .forms import (
 )
 from .mixins import CohortManagerMixin, NoStoreMixin, TeamMixin
 from .models import Cohort, CohortSession, Invitation, Membership, Team
-from .notifications import send_invitation
 
 
 def csv_safe(value: str) -> str:
@@ -41,9 +43,7 @@ class MyTeamsView(LoginRequiredMixin, ListView):
     def get_queryset(self):
         user = self.request.user
         return (
-            Team.objects.filter(
-                pk__in=Membership.objects.current().filter(user=user).values("team_id")
-            )
+            Team.objects.filter(pk__in=access.member_team_ids(user))
             .select_related("cohort", "organization")
             .order_by("-cohort__starts_on", "name")
         )
@@ -207,14 +207,24 @@ class InviteView(CohortManagerMixin, FormView):
         return {"team": self.request.GET.get("team")}
 
     def form_valid(self, form):
+        data = form.cleaned_data
         try:
             invitation = services.invitation_create(
-                invited_by=self.request.user, **form.cleaned_data
+                team=data["team"],
+                email=data["email"],
+                name=data["name"],
+                role=data["role"],
+                invited_by=self.request.user,
+                request=self.request,
+            )
+        except services.InvitationAlreadyOpen as error:
+            form.add_error(None, error)
+            return self.render_to_response(
+                self.get_context_data(form=form, open_invitation=error.invitation)
             )
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        send_invitation(invitation, self.request)
         messages.success(
             self.request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
         )
@@ -255,16 +265,63 @@ class BulkInviteView(CohortManagerMixin, FormView):
                             name=row.name,
                             role=row.role,
                             invited_by=self.request.user,
+                            request=self.request,
                         )
                     )
                     row.status = _("Invited")
                 except ValidationError as error:
                     row.error = " ".join(error.messages)
-        for invitation in invitations:
-            send_invitation(invitation, self.request)
         return self.render_to_response(
             self.get_context_data(form=form, rows=rows, applied=True, sent=len(invitations))
         )
+
+
+class InvitationActionView(CohortManagerMixin, SingleObjectMixin, TemplateView):
+    """Resend or revoke one of the cohort's invitations: GET asks, POST does it.
+
+    Base for the two views below; each names its template, service and message.
+    """
+
+    context_object_name = "invitation"
+
+    def get_queryset(self):
+        return Invitation.objects.filter(team__cohort=self.cohort).select_related("team")
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        try:
+            self.act(self.object)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        except PermissionDenied:
+            raise Http404 from None
+        else:
+            messages.success(request, self.success_message % {"email": self.object.email})
+        return redirect(self.cohort.get_absolute_url())
+
+
+class InvitationResendView(InvitationActionView):
+    template_name = "cohorts/invitation_resend.html"
+    success_message = gettext_lazy("The invitation to %(email)s was sent again with a fresh link.")
+
+    def act(self, invitation):
+        services.invitation_resend(
+            invitation=invitation, by=self.request.user, request=self.request
+        )
+
+
+class InvitationRevokeView(InvitationActionView):
+    template_name = "cohorts/invitation_revoke.html"
+    success_message = gettext_lazy(
+        "The invitation to %(email)s was revoked; its link no longer works."
+    )
+
+    def act(self, invitation):
+        services.invitation_revoke(invitation=invitation, by=self.request.user)
 
 
 class InvitationView(TemplateView):
@@ -318,7 +375,14 @@ class MembershipActionMixin(TeamMixin):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
-    @property
+    def page_after_change(self) -> str:
+        """The team page if the actor can still open it, else their own teams."""
+        access.forget_roles(self.request.user)
+        if Team.objects.visible_to(self.request.user).filter(pk=self.team.pk).exists():
+            return self.team.get_absolute_url()
+        return reverse("cohorts:my_teams")
+
+    @cached_property
     def membership(self):
         return get_object_or_404(
             Membership.objects.current().select_related("user", "team__cohort"),
@@ -338,9 +402,10 @@ class MembershipRemoveView(MembershipActionMixin, FormView):
     form_class = MembershipEndForm
 
     def form_valid(self, form):
+        membership = self.membership
         try:
             services.membership_end(
-                membership=self.membership, by=self.request.user, **form.cleaned_data
+                membership=membership, by=self.request.user, new_lead=form.cleaned_data["new_lead"]
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -349,9 +414,9 @@ class MembershipRemoveView(MembershipActionMixin, FormView):
             raise Http404 from None
         messages.success(
             self.request,
-            _("%(name)s was removed from the team.") % {"name": self.membership.user.name},
+            _("%(name)s was removed from the team.") % {"name": membership.user.name},
         )
-        return redirect(self.team.get_absolute_url())
+        return redirect(self.page_after_change())
 
 
 class MembershipMoveView(MembershipActionMixin, FormView):
@@ -374,7 +439,7 @@ class MembershipMoveView(MembershipActionMixin, FormView):
             _("%(name)s moved to %(team)s.")
             % {"name": membership.user.name, "team": form.cleaned_data["to_team"]},
         )
-        return redirect(self.team.get_absolute_url())
+        return redirect(self.page_after_change())
 
 
 def calendar_feed(request, token):

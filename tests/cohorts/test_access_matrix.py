@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from cohorts.calendar import feed_url
 from cohorts.factories import CohortSessionFactory
-from cohorts.models import CohortSession, Membership
+from cohorts.models import CohortSession, Invitation, Membership
 from tests.conftest import LOGIN, MATRIX_ROLES, assert_access, client_for
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +27,9 @@ MATRIX = {
     "calendar": [200, 200, 200, 200, 200, 200, 200, 200],
     "session_new": [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN],
     "session_edit": [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN],
+    "invitation_resend": [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN],
+    "invitation_revoke": [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN],
+    "invitation_resend_other_cohort": [LOGIN, 404, 404, 404, 404, 404, 404, LOGIN],
 }
 
 
@@ -34,6 +37,9 @@ def url_for(name, roles):
     member = Membership.objects.get(user=roles["member_a"], team=roles["team_a"])
     session = CohortSession.objects.filter(cohort=roles["cohort"]).first() or CohortSessionFactory(
         cohort=roles["cohort"]
+    )
+    invitation, _created = Invitation.objects.get_or_create(
+        team=roles["team_a"], email="invited@example.org", invited_by=roles["facilitator"]
     )
     return {
         "my_teams": reverse("cohorts:my_teams"),
@@ -48,6 +54,16 @@ def url_for(name, roles):
         "calendar": feed_url(roles["cohort"]),
         "session_new": reverse("cohorts:session_new", args=["demo-cohort"]),
         "session_edit": reverse("cohorts:session_edit", args=["demo-cohort", session.pk]),
+        "invitation_resend": reverse(
+            "cohorts:invitation_resend", args=["demo-cohort", invitation.pk]
+        ),
+        "invitation_revoke": reverse(
+            "cohorts:invitation_revoke", args=["demo-cohort", invitation.pk]
+        ),
+        # An invitation of this cohort addressed through another cohort's page is not found.
+        "invitation_resend_other_cohort": reverse(
+            "cohorts:invitation_resend", args=["other-cohort", invitation.pk]
+        ),
     }[name]
 
 
@@ -81,3 +97,17 @@ def test_members_of_another_team_cannot_post_member_changes(roles):
     assert response.status_code == 404
     member.refresh_from_db()
     assert member.left_on is None
+
+
+@pytest.mark.parametrize("action", ["invitation_resend", "invitation_revoke"])
+@pytest.mark.parametrize("role", ["member_a", "lead_a", "member_b", "facilitator_other"])
+def test_only_the_cohorts_facilitators_may_resend_or_revoke_invitations(action, role, roles):
+    invitation = Invitation.objects.create(
+        team=roles["team_a"], email="invited@example.org", invited_by=roles["facilitator"]
+    )
+    response = client_for(role, roles).post(
+        reverse(f"cohorts:{action}", args=["demo-cohort", invitation.pk])
+    )
+    assert response.status_code == 404
+    assert Invitation.objects.outstanding().get() == invitation
+    assert Invitation.objects.get().token == invitation.token
