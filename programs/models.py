@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import ModuleBodyBlock
+from .permissions import OnlySiteAdminsDelete
 
 # ---------------------------------------------------------------------------
 # Taxonomy snippets (registered in wagtail_hooks.py)
@@ -245,7 +246,7 @@ class Resource(index.Indexed, ClusterableModel):
 # ---------------------------------------------------------------------------
 
 
-class HomePage(Page):
+class HomePage(OnlySiteAdminsDelete, Page):
     """The public front door: what the program is, for whom, and how to join."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
@@ -290,7 +291,7 @@ class HomePage(Page):
         return context
 
 
-class ProgramPage(Page):
+class ProgramPage(OnlySiteAdminsDelete, Page):
     """A year-long program: overview, audience, goals and the timeline of its modules."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
@@ -351,7 +352,7 @@ class ProgramPage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(OnlySiteAdminsDelete, Page):
     """One monthly session: what participants learn, do and reflect on."""
 
     number = models.PositiveSmallIntegerField(_("number"))
@@ -486,7 +487,7 @@ class ModuleRelease(models.Model):
         return f"{self.module} → {self.cohort}: {self.opens_on}"
 
 
-class ResourceIndexPage(Page):
+class ResourceIndexPage(OnlySiteAdminsDelete, Page):
     """The resource library at /resources/: filter by topic, type and group, search, pages."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
@@ -508,7 +509,7 @@ class ResourceIndexPage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(OnlySiteAdminsDelete, Page):
     """About, contact and other plain pages."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
@@ -527,7 +528,7 @@ class FormField(AbstractFormField):
     page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class FormPage(AbstractEmailForm):
+class FormPage(OnlySiteAdminsDelete, AbstractEmailForm):
     """Partnership proposals and the contact list: editor-built forms with bot protection.
 
     Submissions are stored (Forms in the admin, CSV export built in); after commit the submitter

@@ -4,12 +4,33 @@ migration and by `seed_curriculum()`, so both always agree.
 Exactly: reach the admin; add, edit and publish pages in the program tree (everything under
 the HomePage, which also opens that tree's form submissions and their CSV export, since Wagtail
 ties them to page edit rights); add and change the curriculum snippets; add, change and choose
-documents and images in the root collection. Nothing else: no users, groups or settings.
+documents and images in the root collection. Nothing else: no users, groups or settings, and
+no deleting pages: Wagtail lets "change" delete a page (and with a form page its stored
+submissions), so every page type of the site mixes in `OnlySiteAdminsDelete`.
 """
 
 from django.apps import apps as global_apps
 
-from accounts.roles import FACILITATORS_GROUP
+from wagtail.models import PagePermissionTester
+
+from accounts.roles import FACILITATORS_GROUP, is_site_admin
+
+
+class SiteAdminDeletesPermissionTester(PagePermissionTester):
+    def can_delete(self, ignore_bulk=False):
+        return is_site_admin(self.user) and super().can_delete(ignore_bulk=ignore_bulk)
+
+
+class OnlySiteAdminsDelete:
+    """Page mixin: only site admins delete pages, whatever page permissions a group holds.
+
+    Wagtail asks `permissions_for_user` before showing a delete button, in the delete view
+    and in bulk actions, so all three follow this rule.
+    """
+
+    def permissions_for_user(self, user):
+        return SiteAdminDeletesPermissionTester(user, self)
+
 
 SNIPPET_MODELS = [
     "programgoal",

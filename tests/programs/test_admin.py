@@ -176,3 +176,30 @@ def test_facilitator_cannot_publish_outside_program_tree(client, facilitator, ho
         302,
         403,
     )
+
+
+@pytest.mark.django_db
+def test_facilitators_cannot_delete_curriculum_or_form_pages(client, facilitator, module, home):
+    from programs.factories import FormPageFactory
+
+    form_page = FormPageFactory(parent=home, title="Contact us", slug="contact", owner=facilitator)
+    module.owner = facilitator
+    module.save()
+    client.force_login(facilitator)
+    for page in (module, form_page):
+        edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+        delete_url = reverse("wagtailadmin_pages:delete", args=[page.pk])
+        assert delete_url not in edit
+        assert client.get(delete_url).status_code in (302, 403)
+        client.post(delete_url)
+        assert type(page).objects.filter(pk=page.pk).exists()
+
+
+@pytest.mark.django_db
+def test_site_admins_may_delete_pages(client, module):
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    delete_url = reverse("wagtailadmin_pages:delete", args=[module.pk])
+    assert client.get(delete_url).status_code == 200
+    client.post(delete_url)
+    assert not ModulePage.objects.filter(pk=module.pk).exists()
