@@ -16,3 +16,12 @@ class AccountAdapter(DefaultAccountAdapter):
         request.session.pop("invitation_token", None)
         return user
 
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """Failed logins lock an account for one client address, not for everyone.
+
+        allauth keys its "login_failed" limit by the account alone; adding the address (behind
+        a proxy, from X-Forwarded-For per ALLAUTH_TRUSTED_PROXY_COUNT) means five wrong
+        passwords typed by one person cannot lock a facilitator out everywhere.
+        """
+        account_key = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{account_key}:{self.get_client_ip(request)}"

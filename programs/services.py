@@ -132,23 +132,19 @@ def site_search(query: str):
 # Forms: rate limit and submissions
 # ---------------------------------------------------------------------------
 
-FORM_RATE_LIMIT = 5  # submissions
-FORM_RATE_WINDOW = 10 * 60  # seconds
-
 
 def form_rate_limited(request, page) -> bool:
-    """Count this POST against the sender's IP; True once it exceeds 5 in 10 minutes."""
-    from django.core.cache import cache
+    """Count this POST against the form and the client's address (ACCOUNT_RATE_LIMITS
+    "public_form"); True once over the limit.
 
-    ip = request.META.get("REMOTE_ADDR", "unknown")
-    key = f"programs:form-rate:{page.pk}:{ip}"
-    cache.add(key, 0, FORM_RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, FORM_RATE_WINDOW)
-        count = 1
-    return count > FORM_RATE_LIMIT
+    allauth's rate-limit helper and client address (which honours ALLAUTH_TRUSTED_PROXY_COUNT)
+    so the site's own limit follows the same rule as the login limits behind a proxy.
+    """
+    from allauth.account.adapter import get_adapter
+    from allauth.core import ratelimit
+
+    client = get_adapter(request).get_client_ip(request)
+    return not ratelimit.consume(request, action="public_form", key=f"{page.pk}:{client}")
 
 
 @transaction.atomic

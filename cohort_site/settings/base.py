@@ -153,15 +153,23 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Equity Improvement Project] "
-# A whole district can sit behind one NAT address: per-IP limits are generous, while the
-# per-account lock after 5 failed logins in 5 minutes stays.
+# A whole district can sit behind one NAT address: per-IP limits are generous. After 5 failed
+# logins in 5 minutes an account locks for that client address only (the key is the account and
+# the address, see accounts.adapter), so one person typing wrong passwords cannot lock a
+# facilitator out for everyone. "public_form": the site's own public Wagtail forms, 5 posts per
+# 10 minutes per form and address (programs.services.form_rate_limited).
 ACCOUNT_RATE_LIMITS = {
     "login": "600/m/ip",
     "login_failed": "300/m/ip,5/300s/key",
+    "public_form": "5/10m/key",
     "signup": "300/m/ip",
     "reset_password": "300/m/ip,5/m/key",
     "reset_password_from_key": "300/m/ip",
 }
+# Behind a reverse proxy or load balancer, TRUSTED_PROXY_COUNT is the number of proxies in front
+# of the app that append to X-Forwarded-For; every rate limit (allauth's and the site's own) then
+# takes the client address from that header. 0 (the default): the connection's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Equity Improvement Project"
 # Facilitators and site admins must set up MFA before using the site (on in production).

@@ -122,3 +122,23 @@ def test_a_cohort_facilitator_outside_the_facilitators_group_must_set_up_mfa(cli
     assert response.status_code == 302
     assert response.url == "/accounts/2fa/totp/activate/"
 
+
+def test_wrong_passwords_from_one_address_do_not_lock_the_account_for_another(user, password):
+    attacker, owner = Client(REMOTE_ADDR="203.0.113.7"), Client(REMOTE_ADDR="198.51.100.20")
+    for _ in range(5):
+        login(attacker, user.email, "wrong-password")
+    locked = login(attacker, user.email, password)
+    assert "Too many failed login attempts" in locked.content.decode()
+    assert login(owner, user.email, password).status_code == 302
+
+
+@override_settings(ALLAUTH_TRUSTED_PROXY_COUNT=1)
+def test_behind_one_proxy_the_client_address_comes_from_x_forwarded_for(user, password):
+    proxy = "10.0.0.1"  # every request arrives from the proxy
+    attacker = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="203.0.113.7")
+    owner = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="198.51.100.20")
+    for _ in range(5):
+        login(attacker, user.email, "wrong-password")
+    locked = login(attacker, user.email, password)
+    assert "Too many failed login attempts" in locked.content.decode()
+    assert login(owner, user.email, password).status_code == 302

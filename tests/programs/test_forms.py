@@ -2,6 +2,7 @@
 
 import pytest
 
+from django.test import override_settings
 from django.urls import reverse
 
 
@@ -87,3 +88,15 @@ def test_rate_limit_per_ip(client, proposal):
     assert proposal.get_submission_class().objects.count() == 5
     other_ip = client.post(proposal.url, valid_data(), REMOTE_ADDR="10.0.0.9")
     assert other_ip.status_code == 200
+
+
+@pytest.mark.django_db
+@override_settings(ALLAUTH_TRUSTED_PROXY_COUNT=1)
+def test_form_rate_limit_behind_a_proxy_counts_each_client(client, proposal):
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for _ in range(5):
+        client.post(proposal.url, valid_data(), HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
+    blocked = client.post(proposal.url, valid_data(), HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
+    assert blocked.status_code == 429
+    other = client.post(proposal.url, valid_data(), HTTP_X_FORWARDED_FOR="198.51.100.2", **proxy)
+    assert other.status_code == 200
