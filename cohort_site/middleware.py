@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.csp import CSP, build_policy
 from django.utils.translation import gettext as _
 
-from cohorts.access import requires_mfa
+from accounts.roles import requires_mfa
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ MFA_SETUP_PATHS = ("/accounts/", "/static/", "/healthz", "/media/")
 class StaffMFAMiddleware:
     """Facilitators and site admins must set up MFA first when COHORT_REQUIRE_STAFF_MFA is on.
 
-    Who counts is `cohorts.access.requires_mfa`: anyone who facilitates a cohort or belongs to
+    Who counts is `accounts.roles.requires_mfa`: anyone who facilitates a cohort or belongs to
     the Facilitators group, and site admins.
 
     allauth has no setting that forces MFA for a role, so the rule is enforced here.

@@ -8,15 +8,13 @@ never write the membership or facilitator subquery by hand.
 A site admin runs the site; that does not make them a reader of anyone's private writing
 (feature apps decide that for their own private content).
 
-**One meaning of "facilitator"**: a person who facilitates a cohort (`Cohort.facilitators`) or
-belongs to the Facilitators group (which grants curriculum editing). Facilitators and site
-admins must set up MFA when `COHORT_REQUIRE_STAFF_MFA` is on (`requires_mfa`), and only people
-who may facilitate (the group and site admins) are offered as a cohort's facilitators.
+The one meaning of "facilitator" (`is_facilitator`, `requires_mfa`, `may_facilitate_q`) is
+defined beside the other site-wide roles in `accounts/roles.py` and re-exported here.
 """
 
 from django.db.models import Q
 
-from accounts.roles import FACILITATORS_GROUP, in_facilitators_group, is_site_admin
+from accounts.roles import is_facilitator, is_site_admin, may_facilitate_q, requires_mfa
 
 __all__ = [
     "can_manage_cohort",
@@ -78,17 +76,9 @@ def facilitated_cohort_ids(user):
     return facilitated_cohorts(user).values("pk")
 
 
-def visible_team_q(user, *, team_field: str = "pk") -> Q:
+def visible_team_q(user) -> Q:
     """Teams the person is on now or whose cohort they facilitate (site admins: see callers)."""
-    cohort_field = "cohort" if team_field == "pk" else f"{team_field}__cohort"
-    return Q(**{f"{team_field}__in": member_team_ids(user)}) | Q(
-        **{f"{cohort_field}__in": facilitated_cohort_ids(user)}
-    )
-
-
-def may_facilitate_q() -> Q:
-    """People who may be made a cohort's facilitator: the Facilitators group and site admins."""
-    return Q(is_active=True) & (Q(groups__name=FACILITATORS_GROUP) | Q(is_superuser=True))
+    return Q(pk__in=member_team_ids(user)) | Q(cohort__in=facilitated_cohort_ids(user))
 
 
 # --- Role tests ----------------------------------------------------------------------------
@@ -129,16 +119,6 @@ def is_team_lead(user, team) -> bool:
 
 def is_cohort_facilitator(user, cohort) -> bool:
     return _active(user) and cohort.pk in _roles(user)["cohorts"]
-
-
-def is_facilitator(user) -> bool:
-    """Facilitates any cohort, or belongs to the Facilitators group."""
-    return _active(user) and (bool(_roles(user)["cohorts"]) or in_facilitators_group(user))
-
-
-def requires_mfa(user) -> bool:
-    """Facilitators (in either sense) and site admins must use MFA when the site requires it."""
-    return is_site_admin(user) or is_facilitator(user)
 
 
 def can_view_team(user, team) -> bool:

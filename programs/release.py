@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from cohorts.access import is_facilitator, is_site_admin, member_cohort_ids
+from accounts.roles import is_facilitator, is_site_admin
+from cohorts.access import member_cohort_ids
 
 UPCOMING = "upcoming"
 OPEN = "open"
