@@ -1,6 +1,10 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 
 from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
+
+from notifications.outbox import queue_message
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -25,3 +29,14 @@ class AccountAdapter(DefaultAccountAdapter):
         """
         account_key = super()._get_login_attempts_cache_key(request, **credentials)
         return f"{account_key}:{self.get_client_ip(request)}"
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Password resets, address verification and security notices go to the outbox.
+
+        The page answers at once whatever the mail server does; the worker sends and retries.
+        """
+        request = allauth_context.request
+        ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
+        ctx.update(context)
+        message = self.render_mail(template_prefix, email, ctx)
+        queue_message(message, topic=template_prefix.rpartition("/")[2])

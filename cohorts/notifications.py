@@ -1,26 +1,49 @@
-from django.core.mail import send_mail
+import hashlib
+
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from notifications.models import Kind
+from notifications.models import Kind, OutgoingEmail
+from notifications.outbox import latest_status_by_topic, queue_email
 from notifications.services import notify
 
 
+def invitation_topic(invitation) -> str:
+    return f"invitation:{invitation.pk}"
+
+
 def send_invitation(invitation, request) -> None:
+    """Queue the invitation email in the caller's transaction (the worker sends it).
+
+    Queuing the same invitation with the same link twice sends one email; a fresh token
+    (a resent invitation) is a new email.
+    """
     path = reverse("cohorts:invitation", kwargs={"token": invitation.token})
     link = request.build_absolute_uri(path)
     context = {"invitation": invitation, "link": link, "team": invitation.team}
     subject = _("You are invited to join %(team)s") % {"team": invitation.team.name}
-    send_mail(
-        subject=subject,
-        message=render_to_string("cohorts/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[invitation.email],
-    )
     existing = User.objects.filter(email__iexact=invitation.email, is_active=True).first()
+    link_digest = hashlib.sha256(invitation.token.encode()).hexdigest()[:16]
+    queue_email(
+        to=invitation.email,
+        subject=subject,
+        body=render_to_string("cohorts/email/invitation.txt", context),
+        key=f"invitation:{invitation.pk}:{link_digest}",
+        topic=invitation_topic(invitation),
+        user=existing,
+    )
     if existing is not None:
         # People who already have an account see it on the site too; the email above carries
         # the link, so this notice is not emailed again.
         notify(user=existing, kind=Kind.INVITED, title=subject, url=path, send_email=False)
+
+
+def undelivered(invitations) -> list:
+    """The invitations whose latest email could not be delivered (the outbox gave up)."""
+    invitations = list(invitations)
+    statuses = latest_status_by_topic(invitation_topic(i) for i in invitations)
+    return [
+        i for i in invitations if statuses.get(invitation_topic(i)) == OutgoingEmail.Status.FAILED
+    ]

@@ -5,8 +5,6 @@ a function for the `membership_ended` Wagtail hook: fn(membership=...), called i
 transaction.
 """
 
-from functools import partial
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -43,8 +41,9 @@ class InvitationAlreadyOpen(ValidationError):
 
 
 def _mail_after_commit(invitation: Invitation, request) -> None:
-    """The one place an invitation is mailed: after the transaction commits."""
-    transaction.on_commit(partial(send_invitation, invitation, request))
+    """The one place an invitation is mailed: queued in this transaction, so the email and
+    the invitation are stored together; the outbox sends it after commit, with retries."""
+    send_invitation(invitation, request)
 
 
 @transaction.atomic

@@ -27,6 +27,7 @@ from .forms import (
 )
 from .mixins import CohortManagerMixin, NoStoreMixin, TeamMixin
 from .models import Cohort, CohortSession, Invitation, Membership, Team
+from .notifications import undelivered
 
 
 def csv_safe(value: str) -> str:
@@ -99,6 +100,9 @@ class CohortView(CohortManagerMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         teams, columns, rows = self.dashboard()
+        invitations = list(
+            Invitation.objects.outstanding().filter(team__cohort=self.cohort).select_related("team")
+        )
         context.update(
             teams=teams,
             columns=columns,
@@ -113,9 +117,8 @@ class CohortView(CohortManagerMixin, TemplateView):
             cohort_panels=panels.cohort_page_panels(
                 cohort=self.cohort, teams=[row.team for row in rows], user=self.request.user
             ),
-            invitations=Invitation.objects.outstanding()
-            .filter(team__cohort=self.cohort)
-            .select_related("team"),
+            invitations=invitations,
+            undelivered_invitations=undelivered(invitations),
             sessions=self.cohort.sessions.select_related("module"),
             calendar_url=self.request.build_absolute_uri(calendar.feed_url(self.cohort)),
         )

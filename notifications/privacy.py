@@ -1,6 +1,6 @@
 from privacy.registry import Erase, registry
 
-from .models import Notification, Preference
+from .models import Notification, OutgoingEmail, Preference
 
 registry.register(
     Notification,
@@ -10,4 +10,11 @@ registry.register(
 )
 registry.register(
     Preference, user_field="user", export_fields=["kind", "delivery"], erase=Erase.DELETE
+)
+# Queued and recently sent mail holds the address and the text: erased with the account.
+registry.register(
+    OutgoingEmail,
+    user_field="user",
+    export_fields=["to", "subject", "status", "created_at", "sent_at"],
+    erase=Erase.DELETE,
 )

@@ -4,10 +4,12 @@ from collections import defaultdict
 from datetime import timedelta
 
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Delivery, Notification, Preference
-from .tasks import email_digest, email_notification
+from .outbox import queue_email
 
 
 def delivery_for(user, kind: str) -> str:
@@ -24,17 +26,29 @@ def notify(
 
     `send_email=False` when the caller already emailed the person about the same thing.
     """
-    notification = Notification.objects.create(
-        user=user,
-        kind=kind,
-        title=title[:200],
-        body=body,
-        url=url,
-        emailed_at=None if send_email else timezone.now(),
-    )
-    if send_email and delivery_for(user, kind) == Delivery.IMMEDIATE and user.is_active:
-        # Enqueue after commit so the worker finds the row and a rolled-back write sends nothing.
-        transaction.on_commit(lambda: email_notification.enqueue(notification.pk))
+    email_now = send_email and user.is_active and delivery_for(user, kind) == Delivery.IMMEDIATE
+    with transaction.atomic():
+        # `emailed_at`: handed to the outbox (or not to be emailed); digests skip these.
+        notification = Notification.objects.create(
+            user=user,
+            kind=kind,
+            title=title[:200],
+            body=body,
+            url=url,
+            emailed_at=timezone.now() if email_now or not send_email else None,
+        )
+        if email_now:
+            # Queued in the same transaction: a rolled-back write sends nothing.
+            queue_email(
+                to=user.email,
+                subject=notification.title,
+                body=render_to_string(
+                    "notifications/email/notification.txt", {"notification": notification}
+                ),
+                key=f"notification:{notification.pk}",
+                topic=f"notification:{notification.pk}",
+                user=user,
+            )
     return notification
 
 
@@ -52,9 +66,30 @@ def digests_send(*, now=None) -> int:
     ).values_list("pk", "user_id", "kind"):
         if kind in digest_kinds[user_id]:
             pending[user_id].append(pk)
-    for user_id, ids in pending.items():
-        email_digest.enqueue(user_id, ids)
+    for ids in pending.values():
+        digest_queue(notification_ids=ids, now=now)
     return len(pending)
+
+
+@transaction.atomic
+def digest_queue(*, notification_ids: list[int], now) -> None:
+    """One person's digest into the outbox; its notifications count as emailed."""
+    notifications = list(
+        Notification.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .filter(pk__in=notification_ids, emailed_at__isnull=True)
+    )
+    if not notifications:
+        return
+    user = notifications[0].user
+    queue_email(
+        to=user.email,
+        subject=_("Your daily summary from the Equity Improvement Project"),
+        body=render_to_string("notifications/email/digest.txt", {"notifications": notifications}),
+        topic="digest",
+        user=user,
+    )
+    Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=now)
 
 
 def mark_all_read(user) -> int:

@@ -177,9 +177,13 @@ COHORT_REQUIRE_STAFF_MFA = os.environ.get("COHORT_REQUIRE_STAFF_MFA", "true").lo
 # Signup stays closed; invitations open it for the invited address only.
 COHORT_SIGNUP_OPEN = False
 
-# Background work (email) runs at once in development and tests; production queues it in the
-# database for `manage.py db_worker` (django-tasks-db).
+# Background work runs at once in development and tests; production queues it in the
+# database for `manage.py db_worker` (django-tasks-db; Wagtail's index updates).
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Email is queued in the outbox (notifications.outbox) and sent by `manage.py send_outbox
+# --loop`, with retries. In development and tests each email is also handed to the tasks
+# framework after commit, whose immediate backend sends it at once.
+OUTBOX_SEND_ON_COMMIT = True
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]

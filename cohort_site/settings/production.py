@@ -37,6 +37,8 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 COHORT_REQUIRE_STAFF_MFA = os.environ.get("COHORT_REQUIRE_STAFF_MFA", "true").lower() == "true"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+# Only the `send_outbox --loop` worker sends email (it polls every second and retries).
+OUTBOX_SEND_ON_COMMIT = False
 
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -122,8 +122,13 @@ def bulk(roles, text="", *, upload=None, good_rows=False):
     return client.post(reverse("cohorts:bulk_invite", args=["demo-cohort"]), data)
 
 
-def test_bulk_invitations_with_a_bad_row_apply_nothing_and_report_each_row(roles, mailoutbox):
-    response = bulk(roles, "email,name,role\nana@example.org,Ana,lead\nnot-an-email,Bo,member\n")
+def test_bulk_invitations_with_a_bad_row_apply_nothing_and_report_each_row(
+    roles, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = bulk(
+            roles, "email,name,role\nana@example.org,Ana,lead\nnot-an-email,Bo,member\n"
+        )
     body = response.content.decode()
     assert "is not an email address" in body
     assert "nobody was invited" in body

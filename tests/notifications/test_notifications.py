@@ -18,6 +18,13 @@ def send(user, kind=Kind.FEEDBACK_REQUESTED, title="Mai asked you for feedback")
         return notify(user=user, kind=kind, title=title, url="/feedback/")
 
 
+def digests():
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("send_notification_digests", verbosity=0)
+
+
 def test_immediate_delivery_emails_at_once(user, mailoutbox):
     send(user)
     assert [m.subject for m in mailoutbox] == ["Mai asked you for feedback"]
@@ -38,10 +45,10 @@ def test_digest_collects_the_day_into_one_email(user, mailoutbox):
     send(user, title="Second request")
     send(user, kind=Kind.NORMS_PROPOSED, title="Norms proposed")  # still immediate
     assert [m.subject for m in mailoutbox] == ["Norms proposed"]
-    call_command("send_notification_digests", verbosity=0)
+    digests()
     assert len(mailoutbox) == 2
     assert "First request" in mailoutbox[1].body and "Second request" in mailoutbox[1].body
-    call_command("send_notification_digests", verbosity=0)
+    digests()
     assert len(mailoutbox) == 2, "a digest is sent once"
 
 
