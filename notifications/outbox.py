@@ -79,10 +79,13 @@ def queue_email(
     if user is _LOOK_UP:
         user = get_user_model().objects.filter(email__iexact=to).first()
     key = key or f"email:{uuid.uuid4()}"
+    now = timezone.now()
     try:
         with transaction.atomic():
             email = OutgoingEmail.objects.create(
                 key=key,
+                created_at=now,
+                next_attempt_at=now,
                 topic=topic[:100],
                 user=user,
                 to=to,
@@ -202,9 +205,7 @@ def _record_failure(email: OutgoingEmail, *, error: Exception, now: datetime) ->
         locked_until=None,
         last_error=text,
     )
-    logger.warning(
-        "Email %s to %s not sent (attempt %s): %s", email.pk, email.to, email.attempts, text
-    )
+    logger.warning("Email %s not sent (attempt %s): %s", email.pk, email.attempts, text)
 
 
 def _record_sent(email: OutgoingEmail, *, now: datetime, sleep=time.sleep) -> None:
@@ -274,6 +275,7 @@ def run_worker(
         except (OperationalError, InterfaceError) as error:
             if not loop:
                 raise
+            close_old_connections()  # the broken connection goes; the next query reconnects
             failures += 1
             wait = min(2 ** (failures - 1), MAX_BACKOFF_SECONDS)
             logger.warning("Outbox worker lost the database (%s); retrying in %s s", error, wait)
