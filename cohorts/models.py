@@ -241,6 +241,9 @@ class Invitation(models.Model):
 
     objects = InvitationQuerySet.as_manager()
 
+    # Not content: kept out of Wagtail's "usage" index, which would queue a task per invitation.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["-created_at"]
         constraints = [
