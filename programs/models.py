@@ -532,7 +532,7 @@ class FormPage(OnlySiteAdminsDelete, AbstractEmailForm):
     """Partnership proposals and the contact list: editor-built forms with bot protection.
 
     Submissions are stored (Forms in the admin, CSV export built in); after commit the submitter
-    gets a confirmation with fixed text only and facilitators a notice (programs/tasks.py).
+    gets a confirmation with fixed text only and facilitators a notice (programs/mail.py).
     """
 
     intro = RichTextField(_("introduction"), blank=True)

@@ -149,12 +149,12 @@ def form_rate_limited(request, page) -> bool:
 
 @transaction.atomic
 def form_submission_create(*, page, form):
-    """Store a form submission; after commit, queue the facilitators' notice and the
-    submitter's fixed-text confirmation (two tasks: one failing mail never stops the other)."""
-    from .tasks import email_form_confirmation, email_form_notice
+    """Store a form submission and, in the same transaction, queue the facilitators' notice
+    and the submitter's fixed-text confirmation in the outbox (retried; sent after commit)."""
+    from .mail import queue_form_confirmation, queue_form_notice
 
     form.cleaned_data.pop("website", None)
     submission = page.get_submission_class().objects.create(form_data=form.cleaned_data, page=page)
-    transaction.on_commit(lambda: email_form_notice.enqueue(submission.pk))
-    transaction.on_commit(lambda: email_form_confirmation.enqueue(submission.pk))
+    queue_form_notice(submission=submission, page=page)
+    queue_form_confirmation(submission=submission, page=page)
     return submission

@@ -1,32 +1,19 @@
-"""Mail about form submissions leaves through Django's tasks framework, after commit.
+"""Mail about form submissions, queued in the outbox in the submission's own transaction.
 
 The submitter's confirmation carries the page's fixed text only: the address is whatever a
 visitor typed, so nothing else a visitor typed may go to it. Facilitators (staff) get the content.
 """
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.tasks import task
 from django.utils.translation import gettext as _
 
-
-def _submission(submission_id: int):
-    from wagtail.contrib.forms.models import FormSubmission
-
-    submission = FormSubmission.objects.select_related("page").filter(pk=submission_id).first()
-    if submission is None:
-        return None, None
-    return submission, submission.page.specific
+from notifications.outbox import queue_email
 
 
-@task
-def email_form_notice(submission_id: int) -> None:
+def queue_form_notice(*, submission, page) -> None:
     """Tell the page's to-address, else the facilitators, what was submitted."""
     from accounts.roles import facilitators_group
 
-    submission, page = _submission(submission_id)
-    if submission is None:
-        return
     recipients = [a.strip() for a in (page.to_address or "").split(",") if a.strip()]
     if not recipients:
         recipients = list(
@@ -41,20 +28,19 @@ def email_form_notice(submission_id: int) -> None:
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         lines.append(f"{field.label}: {value}")
-    send_mail(
-        subject=page.subject or _("New submission: %(title)s") % {"title": page.title},
-        message="\n".join(lines),
-        from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
-        recipient_list=recipients,
-    )
+    for recipient in recipients:
+        queue_email(
+            to=recipient,
+            subject=page.subject or _("New submission: %(title)s") % {"title": page.title},
+            body="\n".join(lines),
+            from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
+            key=f"form-notice:{submission.pk}:{recipient}",
+            topic=f"form:{page.pk}",
+        )
 
 
-@task
-def email_form_confirmation(submission_id: int) -> None:
+def queue_form_confirmation(*, submission, page) -> None:
     """Confirm receipt to the address in the form's first email field, with fixed text only."""
-    submission, page = _submission(submission_id)
-    if submission is None:
-        return
     submitter = next(
         (
             submission.form_data.get(field.clean_name)
@@ -65,10 +51,13 @@ def email_form_confirmation(submission_id: int) -> None:
     )
     if not submitter:
         return
-    send_mail(
+    queue_email(
+        to=submitter,
         subject=page.confirmation_subject or _("We received your message"),
-        message=page.confirmation_text
+        body=page.confirmation_text
         or _("Thank you. We received your message and will reply soon."),
         from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[submitter],
+        key=f"form-confirmation:{submission.pk}",
+        topic=f"form:{page.pk}",
+        user=None,
     )
