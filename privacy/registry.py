@@ -10,6 +10,7 @@ account itself is pseudonymised ("Former member"), so they read as written by a 
 A test fails when a model with a link to a user is not declared here.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -35,6 +36,10 @@ class Declaration:
     # Journals, for example, put only entries their authors shared with the team.
     portfolio_filter: dict | None = None
     team_field: str = "team"
+    # What of the team's rows may leave the team for the reader who downloads the portfolio:
+    # fn(queryset, *, team, reader) -> list[dict]. None: the export fields, unchanged.
+    # Student-group figures use it to go through small-cell suppression.
+    portfolio_rows: Callable | None = None
 
     # Rows matching this are kept when the person is erased (e.g. entries shared with the team).
     keep_filter: dict | None = None
@@ -85,7 +90,7 @@ class Registry:
         )
 
     def register_team_content(
-        self, model, *, export_fields, team_field="team", portfolio_filter=None
+        self, model, *, export_fields, team_field="team", portfolio_filter=None, portfolio_rows=None
     ) -> None:
         """Team work with no link to a person: only part of a team's portfolio."""
         self._declarations[(model, "team")] = Declaration(
@@ -95,6 +100,7 @@ class Registry:
             erase=Erase.KEEP,
             portfolio_filter=portfolio_filter or {},
             team_field=team_field,
+            portfolio_rows=portfolio_rows,
         )
 
     def __iter__(self):

@@ -137,7 +137,10 @@ def team_portfolio(*, team, actor):
         queryset = declaration.model._default_manager.filter(
             **{declaration.team_field: team}, **declaration.portfolio_filter
         )
-        rows = list(queryset.values(*declaration.export_fields).iterator(chunk_size=500))
+        if declaration.portfolio_rows is not None:
+            rows = declaration.portfolio_rows(queryset, team=team, reader=actor)
+        else:
+            rows = list(queryset.values(*declaration.export_fields).iterator(chunk_size=500))
         counts[declaration.label] = len(rows)
         files[f"{declaration.label}.json"] = json.dumps(
             rows, cls=_Encoder, indent=2, ensure_ascii=False
