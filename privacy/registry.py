@@ -61,6 +61,16 @@ class Declaration:
 class Registry:
     def __init__(self):
         self._declarations: dict[tuple[type[models.Model], str], Declaration] = {}
+        self._erasure_steps: dict[str, Callable] = {}
+
+    def register_erasure_step(self, label: str, step: Callable) -> None:
+        """Personal data that no user link finds (another person's notice that names them, an
+        invitation to their address): step(user=...) -> how many rows it changed, run when
+        the person is erased, before the account is pseudonymised."""
+        self._erasure_steps[label] = step
+
+    def erasure_steps(self):
+        return self._erasure_steps.items()
 
     def register(
         self,

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .models import AuditRecord
+from .models import AuditRecord, pseudonym
 from .registry import Erase, registry
 
 FORMER_MEMBER = "Former member"
@@ -57,7 +57,7 @@ def _audit(action, actor, subject, counts):
     AuditRecord.objects.create(
         action=action,
         actor=actor,
-        actor_label=getattr(actor, "email", "") or "system",
+        actor_label=pseudonym(actor) if actor else "system",
         subject=subject,
         counts=counts,
     )
@@ -67,7 +67,7 @@ def person_export(*, user):
     """A zip with data.json and a readable data.html; returns an open file."""
     data = person_data(user)
     counts = {label: (len(rows) if isinstance(rows, list) else 1) for label, rows in data.items()}
-    _audit(AuditRecord.Action.EXPORT_PERSON, user, user.email, counts)
+    _audit(AuditRecord.Action.EXPORT_PERSON, user, pseudonym(user), counts)
     return _zip_of(
         {
             "data.json": json.dumps(data, cls=_Encoder, indent=2, ensure_ascii=False),
@@ -95,7 +95,9 @@ def person_erase(*, user, actor=None) -> dict:
     from allauth.mfa.models import Authenticator
 
     counts = {}
-    subject = f"account {user.pk}"
+    subject = pseudonym(user)
+    for label, step in registry.erasure_steps():
+        counts[label] = step(user=user)
     for declaration in registry.personal():
         rows = declaration.model._default_manager.filter(**{declaration.user_field: user})
         if declaration.erase == Erase.DELETE and declaration.keep_filter:
