@@ -5,10 +5,14 @@ import tempfile
 import zipfile
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+
+from accounts.roles import is_site_admin
+from cohorts import access
 
 from .models import AuditRecord, pseudonym
 from .registry import Erase, registry
@@ -63,8 +67,13 @@ def _audit(action, actor, subject, counts):
     )
 
 
-def person_export(*, user):
-    """A zip with data.json and a readable data.html; returns an open file."""
+def person_export(*, user, actor):
+    """A zip with data.json and a readable data.html; returns an open file.
+
+    Only the person takes their own data: nobody, not even a site admin, downloads it for them.
+    """
+    if not (actor.is_authenticated and actor.is_active and actor.pk == user.pk):
+        raise PermissionDenied
     data = person_data(user)
     counts = {label: (len(rows) if isinstance(rows, list) else 1) for label, rows in data.items()}
     _audit(AuditRecord.Action.EXPORT_PERSON, user, pseudonym(user), counts)
@@ -89,8 +98,13 @@ def _detach_other_links(declaration, user) -> None:
 
 
 @transaction.atomic
-def person_erase(*, user, actor=None) -> dict:
-    """Erase or pseudonymise per the registry; any failure rolls the whole erasure back."""
+def person_erase(*, user, actor) -> dict:
+    """Erase or pseudonymise per the registry; any failure rolls the whole erasure back.
+
+    The person erases their own account; a site admin may erase anyone's on request.
+    """
+    if not (actor.is_active and (actor.pk == user.pk or is_site_admin(actor))):
+        raise PermissionDenied
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
 
@@ -122,7 +136,7 @@ def person_erase(*, user, actor=None) -> dict:
     user.groups.clear()
     _audit(
         AuditRecord.Action.ERASE_PERSON,
-        actor if actor and actor.pk != user.pk else None,
+        actor if actor.pk != user.pk else None,
         subject,
         counts,
     )
@@ -130,7 +144,10 @@ def person_erase(*, user, actor=None) -> dict:
 
 
 def team_portfolio(*, team, actor):
-    """The team's shared work as a zip (JSON per declared team-owned model)."""
+    """The team's shared work as a zip (JSON per declared team-owned model), for the facilitators
+    of the team's cohort."""
+    if not access.is_cohort_facilitator(actor, team.cohort):
+        raise PermissionDenied
     files = {}
     counts = {}
     for declaration in registry:
@@ -154,7 +171,11 @@ def team_portfolio(*, team, actor):
 
 @transaction.atomic
 def organization_erase(*, organization, actor) -> dict:
-    """Erase every team of a partner school or district (and its schools), on its request."""
+    """Erase every team of a partner school or district (and its schools), on its request.
+
+    Site admins only."""
+    if not is_site_admin(actor):
+        raise PermissionDenied
     from cohorts.models import Organization, Team
 
     organizations = Organization.objects.filter(pk=organization.pk) | Organization.objects.filter(

@@ -167,8 +167,8 @@ def test_exports_never_name_the_givers(world):
     world["named"].delete()
     Notification.objects.all().delete()
     _answer_both(world)
-    mine = client_for("member_a", world).post(reverse("privacy:my_data"))
-    portfolio = client_for("facilitator", world).get(
+    mine = client_for("member_a", world, reauthenticated=True).post(reverse("privacy:my_data"))
+    portfolio = client_for("facilitator", world, reauthenticated=True).get(
         reverse("privacy:team_portfolio", args=["team-a"])
     )
     for response in (mine, portfolio):
