@@ -57,11 +57,11 @@ def _zip_of(files: dict[str, str]):
     return spool
 
 
-def _audit(action, actor, subject, counts):
+def _audit(action, actor, subject, counts, *, actor_label=""):
     AuditRecord.objects.create(
         action=action,
         actor=actor,
-        actor_label=pseudonym(actor) if actor else "system",
+        actor_label=actor_label or (pseudonym(actor) if actor else "system"),
         subject=subject,
         counts=counts,
     )
@@ -136,9 +136,10 @@ def person_erase(*, user, actor) -> dict:
     user.groups.clear()
     _audit(
         AuditRecord.Action.ERASE_PERSON,
-        actor if actor.pk != user.pk else None,
+        actor if actor.pk != user.pk else None,  # the erased account keeps no audit link
         subject,
         counts,
+        actor_label=pseudonym(actor),
     )
     return counts
 
