@@ -9,14 +9,26 @@ from .models import Conversation, NextStep
 
 @transaction.atomic
 def conversation_record(
-    *, team, facilitator, steps: list[dict], participants, **fields
+    *, team, facilitator, steps: list[dict], participants, held_on, kind: str, notes: str
 ) -> Conversation:
-    """Save a coaching conversation and its next steps together (all or nothing)."""
+    """Save a coaching conversation and its next steps together (all or nothing).
+
+    Each step is {"description", "owner_id", "due_on"}."""
     if not access.is_cohort_facilitator(facilitator, team.cohort):
         raise PermissionDenied
-    conversation = Conversation.objects.create(team=team, facilitator=facilitator, **fields)
+    conversation = Conversation.objects.create(
+        team=team, facilitator=facilitator, held_on=held_on, kind=kind, notes=notes
+    )
     conversation.participants.set(participants)
-    NextStep.objects.bulk_create(NextStep(conversation=conversation, **step) for step in steps)
+    NextStep.objects.bulk_create(
+        NextStep(
+            conversation=conversation,
+            description=step["description"],
+            owner_id=step["owner_id"],
+            due_on=step["due_on"],
+        )
+        for step in steps
+    )
     return conversation
 
 

@@ -2,6 +2,13 @@ from privacy.registry import Erase, registry
 
 from .models import Cohort, Invitation, Membership
 
+
+def _invitations_to_the_person(*, user) -> int:
+    """Invitations to the person's address that they never accepted still hold it."""
+    deleted, _per_model = Invitation.objects.filter(email__iexact=user.email).delete()
+    return deleted
+
+
 # Membership is team history: it stays (marked as a former member's) so the team's record holds.
 registry.register(
     Membership,
@@ -20,3 +27,4 @@ registry.register(
 registry.register(
     Cohort, user_field="facilitators", export_fields=["name", "school_year"], erase=Erase.KEEP
 )
+registry.register_erasure_step("invitations to the address", _invitations_to_the_person)

@@ -16,6 +16,8 @@ What holds the line (each has a test in tests/feedback/test_anonymity.py):
     request is closed, and then listed by a random token, never by time or by id.
   - No date is shown for anonymous answers; named answers show the day only.
   - The asker is emailed when answers are released, not each time one arrives.
+  - Before the release nothing the asking team (or anyone else) can see moves when an answer
+    arrives: not even the reviewing team's "last activity" (`answer_counts_as_activity`).
 """
 
 from dataclasses import dataclass, field
@@ -58,6 +60,16 @@ def is_released(request: FeedbackRequest, submitted_count: int) -> bool:
     if not request.anonymous:
         return True
     return request.is_closed or submitted_count >= RELEASE_THRESHOLD
+
+
+def answer_counts_as_activity(request: FeedbackRequest, *, submitted_before: int) -> bool:
+    """Does an answer arriving now move the reviewing team's "last activity"?
+
+    Not for an anonymous request whose answers were not yet released when it arrived: the
+    asking team (whose teammates may be the reviewers) would see its team space move at the
+    moment a reviewer answered. After the release each new answer is listed at once anyway.
+    """
+    return is_released(request, submitted_before)
 
 
 def can_see_giver(viewer, response: FeedbackResponse, request: FeedbackRequest) -> bool:

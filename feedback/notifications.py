@@ -45,6 +45,7 @@ def response_received(request, response) -> None:
         title=title,
         body=_("Read it, mark what helped, and write back what you will do with it."),
         url=request.get_absolute_url(),
+        actor=response.giver if name else None,
     )
 
 

@@ -278,6 +278,7 @@ def response_save(
         raise ValidationError(
             _("Write something in at least one section before you send your feedback.")
         )
+    submitted_before = _submitted_count(request) if submit else 0
     if response is None:
         response = FeedbackResponse(request=request, giver=giver)
     response.answers = cleaned
@@ -292,7 +293,8 @@ def response_save(
             _("You have already answered this request; a second answer is not possible.")
         ) from error
     if submit:
-        if assignment.reviewer_team_id:
+        counts = anonymity.answer_counts_as_activity(request, submitted_before=submitted_before)
+        if assignment.reviewer_team_id and counts:
             team_touch(assignment.reviewer_team)
         if not request.anonymous:
             notifications.response_received(request, response)

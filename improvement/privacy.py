@@ -11,6 +11,7 @@ from .models import (
     Observation,
     PDSACycle,
 )
+from .queries import observations_leaving_team, profile_leaving_team
 
 registry.register(
     Comment,
@@ -41,11 +42,16 @@ registry.register_team_content(
 registry.register_team_content(
     Measure, export_fields=["name", "kind", "unit"], team_field="project__team"
 )
+# Student-group figures leave the team only through small-cell suppression (queries.py).
 registry.register_team_content(
     Observation,
     export_fields=["measure__name", "date", "group", "value", "numerator", "denominator", "n"],
     team_field="measure__project__team",
+    portfolio_rows=observations_leaving_team,
 )
 registry.register_team_content(
-    DataProfileEntry, export_fields=["indicator", "group", "n", "value"], team_field="project__team"
+    DataProfileEntry,
+    export_fields=["indicator", "group", "n", "value"],
+    team_field="project__team",
+    portfolio_rows=profile_leaving_team,
 )

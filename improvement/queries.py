@@ -3,10 +3,13 @@
 from collections import defaultdict
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
-from .charts import build_measure_charts
+from . import permissions
+from .charts import build_measure_charts, group_cells, suppress_groups
 from .diagram import render_driver_diagram
 from .models import Comment, Driver, ImprovementProject, Observation, PDSACycle
+from .suppression import Cell, display_n
 
 
 def current_project(team, user) -> ImprovementProject | None:
@@ -75,3 +78,91 @@ def project_context(project, *, insider: bool, all_groups: bool = False) -> dict
         ),
         "insider": insider,
     }
+
+
+# --- what may leave the team ---------------------------------------------------------------------
+#
+# The one rule for student-group figures in anything that can be downloaded (CSV exports, the
+# team portfolio, JSON): the owning team takes every figure; any other reader gets them through
+# `improvement.suppression`. A hidden cell keeps its labels and the reason it is hidden, never its
+# n, value, numerator or denominator. Outsiders get no numerators or denominators at all: the
+# total's numerator minus the shown groups' numerators would count the students of a hidden one.
+
+
+def _hidden(cell) -> str:
+    return _(display_n(cell)) if cell.suppressed else ""
+
+
+def observation_rows(observations, *, insider: bool) -> list[dict]:
+    """Observations (with `measure` selected) as rows that may leave the team for this reader.
+
+    Measures in the order first met; within a measure by date, then group. Each row has
+    measure, date, group, n, value, numerator, denominator and `hidden` (why the figures are
+    left out, or "").
+    """
+    by_measure: dict = defaultdict(list)
+    for obs in observations:
+        by_measure[obs.measure].append(obs)
+    rows = []
+    for measure, points in by_measure.items():
+        raw = {(obs.date, obs.group): obs for obs in points}
+        for day, cells in group_cells(points, insider=insider):
+            for group, cell in sorted(cells.items()):
+                obs = raw[(day, group)]
+                shown = not cell.suppressed
+                rows.append(
+                    {
+                        "measure": measure.name,
+                        "date": day,
+                        "group": group,
+                        "n": obs.n if shown else None,
+                        "value": obs.value if shown else None,
+                        "numerator": obs.numerator if insider else None,
+                        "denominator": obs.denominator if insider else None,
+                        "hidden": _hidden(cell),
+                    }
+                )
+    return rows
+
+
+def profile_rows(entries, *, insider: bool) -> list[dict]:
+    """School data profile entries as rows that may leave the team for this reader.
+
+    Each indicator's groups are judged together (complementary suppression against "All
+    students"). Rows: indicator, group, n, value, hidden.
+    """
+    by_indicator: dict[str, dict] = {}
+    for entry in entries:
+        by_indicator.setdefault(entry.indicator, {})[entry.group] = (entry.n, entry.value)
+    rows = []
+    for indicator, cells in by_indicator.items():
+        if insider:
+            shown = {g: Cell(g, n, v, False, "") for g, (n, v) in cells.items()}
+        else:
+            shown = suppress_groups(cells)
+        rows.extend(
+            {
+                "indicator": indicator,
+                "group": group,
+                "n": cell.n,
+                "value": cell.value,
+                "hidden": _hidden(cell),
+            }
+            for group, cell in shown.items()
+        )
+    return rows
+
+
+def observations_leaving_team(queryset, *, team, reader) -> list[dict]:
+    """The portfolio's observations: `observation_rows` for whoever downloads it."""
+    return observation_rows(
+        queryset.select_related("measure").order_by("measure__pk", "date", "group"),
+        insider=permissions.sees_small_cells(reader, team),
+    )
+
+
+def profile_leaving_team(queryset, *, team, reader) -> list[dict]:
+    """The portfolio's school data profile: `profile_rows` for whoever downloads it."""
+    return profile_rows(
+        queryset.order_by("indicator", "group"), insider=permissions.sees_small_cells(reader, team)
+    )

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cohort_site.unchanged import UNCHANGED, assign
 from cohorts.services import team_touch
 
 from . import permissions
@@ -41,18 +42,46 @@ def _save(instance):
 
 
 @transaction.atomic
-def project_create(*, team, user, **fields) -> ImprovementProject:
+def project_create(
+    *, team, user, problem_of_practice: str, focal_groups: list, equity_area: str, data_from=None
+) -> ImprovementProject:
     _require(permissions.can_manage(user, team))
-    project = _save(ImprovementProject(team=team, school_year=team.cohort.school_year, **fields))
+    project = _save(
+        ImprovementProject(
+            team=team,
+            school_year=team.cohort.school_year,
+            problem_of_practice=problem_of_practice,
+            focal_groups=focal_groups,
+            equity_area=equity_area,
+            data_from=data_from,
+        )
+    )
     team_touch(team)
     return project
 
 
 @transaction.atomic
-def project_update(*, project, user, **fields) -> ImprovementProject:
+def project_update(
+    *,
+    project,
+    user,
+    problem_of_practice=UNCHANGED,
+    focal_groups=UNCHANGED,
+    equity_area=UNCHANGED,
+    data_from=UNCHANGED,
+    progress_score=UNCHANGED,
+) -> ImprovementProject:
     _require(permissions.can_manage(user, project.team))
-    for name, value in fields.items():
-        setattr(project, name, value)
+    assign(
+        project,
+        {
+            "problem_of_practice": problem_of_practice,
+            "focal_groups": focal_groups,
+            "equity_area": equity_area,
+            "data_from": data_from,
+            "progress_score": progress_score,
+        },
+    )
     _save(project)
     team_touch(project.team)
     return project
@@ -70,14 +99,34 @@ AIM_PARTS = {
 
 
 @transaction.atomic
-def aim_save(*, project, user, **fields) -> Aim:
+def aim_save(
+    *,
+    project,
+    user,
+    what: str,
+    how_much: str,
+    by_when,
+    for_whom: str,
+    baseline_value,
+    baseline_date,
+    target_value,
+    outcome_measure=None,
+) -> Aim:
     _require(permissions.can_write(user, project.team))
-    missing = [str(label) for name, label in AIM_PARTS.items() if fields.get(name) in (None, "")]
+    parts = {
+        "what": what,
+        "how_much": how_much,
+        "by_when": by_when,
+        "for_whom": for_whom,
+        "baseline_value": baseline_value,
+        "baseline_date": baseline_date,
+        "target_value": target_value,
+    }
+    missing = [str(AIM_PARTS[name]) for name, value in parts.items() if value in (None, "")]
     if missing:
         raise ValidationError(_("The aim is missing: %(parts)s.") % {"parts": ", ".join(missing)})
     aim = getattr(project, "aim", None) or Aim(project=project)
-    for name, value in fields.items():
-        setattr(aim, name, value)
+    assign(aim, {**parts, "outcome_measure": outcome_measure})
     if aim.outcome_measure and aim.outcome_measure.project_id != project.pk:
         raise ValidationError({"outcome_measure": _("Choose one of this project's measures.")})
     _save(aim)
@@ -111,11 +160,47 @@ def change_idea_add(*, project, user, text: str, drivers) -> ChangeIdea:
 
 
 @transaction.atomic
-def measure_save(*, project, user, measure: Measure | None = None, **fields) -> Measure:
+def measure_save(
+    *,
+    project,
+    user,
+    measure: Measure | None = None,
+    name: str,
+    kind: str,
+    numerator: str = "",
+    denominator: str = "",
+    inclusions: str = "",
+    data_source: str = "",
+    frequency: str = "",
+    owner: str = "",
+    unit: str,
+    direction: str = "",
+    groups: list,
+    rules: str,
+    baseline_points=None,
+) -> Measure:
     _require(permissions.can_write(user, project.team))
     measure = measure or Measure(project=project)
-    for name, value in fields.items():
-        setattr(measure, name, value)
+    if measure.project_id != project.pk:
+        raise PermissionDenied
+    assign(
+        measure,
+        {
+            "name": name,
+            "kind": kind,
+            "numerator": numerator,
+            "denominator": denominator,
+            "inclusions": inclusions,
+            "data_source": data_source,
+            "frequency": frequency,
+            "owner": owner,
+            "unit": unit,
+            "direction": direction,
+            "groups": groups,
+            "rules": rules,
+            "baseline_points": baseline_points,
+        },
+    )
     _save(measure)
     team_touch(project.team)
     return measure
@@ -199,9 +284,27 @@ def build_observation(
 
 
 @transaction.atomic
-def observation_add(*, measure, user, **fields) -> Observation:
+def observation_add(
+    *,
+    measure,
+    user,
+    day: date | None,
+    group: str,
+    numerator: int | None = None,
+    denominator: int | None = None,
+    value: float | None = None,
+    n: int | None = None,
+) -> Observation:
     _require(permissions.can_write(user, measure.project.team))
-    obs = build_observation(measure, **fields)
+    obs = build_observation(
+        measure,
+        day=day,
+        group=group,
+        numerator=numerator,
+        denominator=denominator,
+        value=value,
+        n=n,
+    )
     obs.full_clean()
     obs.save()
     team_touch(measure.project.team)
@@ -338,32 +441,88 @@ def _next_number(project, ramp: str) -> int:
 
 
 @transaction.atomic
-def cycle_create(*, project, user, change_idea, ramp: str, **fields) -> PDSACycle:
+def cycle_create(
+    *,
+    project,
+    user,
+    change_idea,
+    ramp: str,
+    title: str,
+    purpose: str = "",
+    planned_start=None,
+    planned_end=None,
+) -> PDSACycle:
     _require(permissions.can_write(user, project.team))
     if change_idea.project_id != project.pk:
         raise ValidationError({"change_idea": _("Choose one of this project's change ideas.")})
-    measures = fields.pop("measures", None)
     cycle = PDSACycle(
         project=project,
         change_idea=change_idea,
         ramp=ramp,
         number=_next_number(project, ramp),
-        **fields,
+        title=title,
+        purpose=purpose,
+        planned_start=planned_start,
+        planned_end=planned_end,
     )
     _save(cycle)
-    if measures is not None:
-        cycle.measures.set(measures)
     team_touch(project.team)
     return cycle
 
 
 @transaction.atomic
-def cycle_update(*, cycle, user, advance: bool = False, **fields) -> PDSACycle:
+def cycle_update(
+    *,
+    cycle,
+    user,
+    advance: bool = False,
+    # plan
+    objective=UNCHANGED,
+    questions=UNCHANGED,
+    tasks=UNCHANGED,
+    data_plan=UNCHANGED,
+    measures=UNCHANGED,
+    who_benefits=UNCHANGED,
+    who_burdened=UNCHANGED,
+    whose_voice=UNCHANGED,
+    planned_start=UNCHANGED,
+    planned_end=UNCHANGED,
+    # do
+    as_planned=UNCHANGED,
+    observations=UNCHANGED,
+    problems=UNCHANGED,
+    deviations=UNCHANGED,
+    # study
+    learned=UNCHANGED,
+    # act
+    decision=UNCHANGED,
+    next_steps=UNCHANGED,
+) -> PDSACycle:
     """Save one phase's fields; `advance` moves to the next phase and dates the one left."""
     _require(permissions.can_write(user, cycle.project.team))
-    measures = fields.pop("measures", None)
-    for name, value in fields.items():
-        setattr(cycle, name, value)
+    if measures is not UNCHANGED and any(m.project_id != cycle.project_id for m in measures):
+        raise ValidationError({"measures": _("Choose this project's measures.")})
+    assign(
+        cycle,
+        {
+            "objective": objective,
+            "questions": questions,
+            "tasks": tasks,
+            "data_plan": data_plan,
+            "who_benefits": who_benefits,
+            "who_burdened": who_burdened,
+            "whose_voice": whose_voice,
+            "planned_start": planned_start,
+            "planned_end": planned_end,
+            "as_planned": as_planned,
+            "observations": observations,
+            "problems": problems,
+            "deviations": deviations,
+            "learned": learned,
+            "decision": decision,
+            "next_steps": next_steps,
+        },
+    )
     if advance:
         if cycle.phase == "act" and not cycle.decision:
             raise ValidationError({"decision": _("Choose adopt, adapt, abandon or scale up.")})
@@ -372,7 +531,7 @@ def cycle_update(*, cycle, user, advance: bool = False, **fields) -> PDSACycle:
             cycle.phase = PHASE_ORDER[position + 1]
             setattr(cycle, PHASE_DATE[cycle.phase], timezone.localdate())
     _save(cycle)
-    if measures is not None:
+    if measures is not UNCHANGED:
         cycle.measures.set(measures)
     team_touch(cycle.project.team)
     return cycle

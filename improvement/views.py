@@ -20,7 +20,7 @@ from django.views.generic import FormView, TemplateView, View
 from cohorts.mixins import TeamMemberRequiredMixin, TeamMixin
 
 from . import forms, permissions, services
-from .charts import build_measure_charts, fmt, suppress_groups
+from .charts import build_measure_charts, fmt
 from .models import (
     GROUP_LABELS,
     RET_STEPS,
@@ -30,8 +30,14 @@ from .models import (
     Observation,
     PDSACycle,
 )
-from .queries import current_project, cycle_label, project_context
-from .suppression import SUPPRESSED_LABEL, Cell, display_n
+from .queries import (
+    current_project,
+    cycle_label,
+    observation_rows,
+    profile_rows,
+    project_context,
+)
+from .suppression import SUPPRESSED_LABEL
 
 
 class ProjectMixin(TeamMixin):
@@ -507,27 +513,23 @@ class CommentView(ProjectMixin, View):
 
 def profile_table(entries, *, insider: bool) -> list[dict]:
     """Indicator x group with n, value and gap to ALL; suppressed outside the owning team."""
-    by_indicator: dict[str, dict] = {}
-    for entry in entries:
-        by_indicator.setdefault(entry.indicator, {})[entry.group] = (entry.n, entry.value)
     labels = dict(DataProfileEntry._meta.get_field("indicator").choices)
+    by_indicator: dict[str, list[dict]] = {}
+    for row in profile_rows(entries, insider=insider):
+        by_indicator.setdefault(row["indicator"], []).append(row)
     table = []
-    for indicator, cells in by_indicator.items():
-        if insider:
-            shown = {g: Cell(g, n, v, False, "") for g, (n, v) in cells.items()}
-        else:
-            shown = suppress_groups(cells)
-        total = shown.get("ALL")
+    for indicator, group_rows in by_indicator.items():
+        total = next((r for r in group_rows if r["group"] == "ALL" and not r["hidden"]), None)
         rows = []
-        for group, cell in shown.items():
+        for row in group_rows:
             gap = ""
-            if not cell.suppressed and total and not total.suppressed and group != "ALL":
-                gap = fmt(cell.value - total.value)
+            if not row["hidden"] and total and row["group"] != "ALL":
+                gap = fmt(row["value"] - total["value"])
             rows.append(
                 {
-                    "group": GROUP_LABELS.get(group, group),
-                    "n": _(display_n(cell)),
-                    "value": _(SUPPRESSED_LABEL) if cell.suppressed else fmt(cell.value),
+                    "group": GROUP_LABELS.get(row["group"], row["group"]),
+                    "n": row["hidden"] or str(row["n"]),
+                    "value": _(SUPPRESSED_LABEL) if row["hidden"] else fmt(row["value"]),
                     "gap": gap,
                 }
             )
@@ -634,24 +636,18 @@ class CsvExportView(ProjectMixin, View):
             )  # fmt: skip
 
     def write_observations(self, writer):
-        from .charts import group_cells
-
         writer.writerow(["measure", "date", "group", "n", "value", "numerator", "denominator"])
-        hidden = _(SUPPRESSED_LABEL)
         measures = self.project.measures.prefetch_related(
             Prefetch("observations", queryset=Observation.objects.order_by("date", "group"))
         )
-        for measure in measures:
-            observations = list(measure.observations.all())
-            raw = {(o.date, o.group): o for o in observations}
-            for day, cells in group_cells(observations, insider=self.insider):
-                for group, cell in sorted(cells.items()):
-                    if cell.suppressed:
-                        writer.writerow([measure.name, day, group, hidden, hidden, "", ""])
-                        continue
-                    obs = raw[(day, group)]
-                    num, den = (obs.numerator, obs.denominator) if self.insider else ("", "")
-                    writer.writerow(
-                        [measure.name, day, group, "" if obs.n is None else obs.n,
-                         obs.value, "" if num is None else num, "" if den is None else den]
-                    )  # fmt: skip
+        observations = [obs for measure in measures for obs in measure.observations.all()]
+        for row in observation_rows(observations, insider=self.insider):
+            figures = ("n", "value", "numerator", "denominator")
+            n, value, numerator, denominator = (
+                "" if row[key] is None else row[key] for key in figures
+            )
+            if row["hidden"]:
+                n = value = row["hidden"]
+            writer.writerow(
+                [row["measure"], row["date"], row["group"], n, value, numerator, denominator]
+            )

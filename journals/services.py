@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cohort_site.sanitize import clean_html, html_to_text
+from cohort_site.unchanged import UNCHANGED, assign
 from cohorts import access
 from cohorts.services import team_touch
 
@@ -118,24 +119,40 @@ def entry_update(
     body: str,
     autosave: bool = False,
     force: bool = False,
-    **fields,
+    team=UNCHANGED,
+    kind=UNCHANGED,
+    visibility=UNCHANGED,
+    module=UNCHANGED,
+    prompt_id=UNCHANGED,
+    prompt_text=UNCHANGED,
+    replies_enabled=UNCHANGED,
 ) -> JournalEntry:
     """Save new content. Raises VersionConflict when the stored version is newer than `version`.
 
-    `force` keeps the author's text anyway (they chose "keep mine" after seeing both).
-    `fields` may set team, kind, visibility, module, prompt_id, prompt_text, replies_enabled.
+    `force` keeps the author's text anyway (they chose "keep mine" after seeing both). The
+    other settings change only when given.
     """
     stored = _locked_own_entry(entry.pk, author)
     cleaned, text = clean_body(body)
     if not force and version is not None and stored.version > version:
         raise VersionConflict(entry=stored, title=title.strip(), body=cleaned)
-    if "team" in fields:
-        _check_team(author, fields["team"])
+    if team is not UNCHANGED:
+        _check_team(author, team)
     stored.title = title.strip() or stored.title
     stored.body = cleaned
     stored.body_text = text
-    for name, value in fields.items():
-        setattr(stored, name, value)
+    assign(
+        stored,
+        {
+            "team": team,
+            "kind": kind,
+            "visibility": visibility,
+            "module": module,
+            "prompt_id": prompt_id,
+            "prompt_text": prompt_text,
+            "replies_enabled": replies_enabled,
+        },
+    )
     if not autosave:
         stored.is_draft = False
     stored.version = F("version") + 1

@@ -226,6 +226,7 @@ def _notify_vote_opened(norm_set: NormSet, *, proposer) -> None:
             title=_("%(name)s proposed norms for %(team)s: please vote")
             % {"name": proposer.name, "team": norm_set.team.name},
             url=url,
+            actor=proposer,
         )
 
 

@@ -1,13 +1,17 @@
 from privacy.registry import Erase, registry
 
 from .models import Notification, OutgoingEmail, Preference
+from .services import actor_erase
 
 registry.register(
     Notification,
     user_field="user",
     export_fields=["kind", "title", "body", "created_at", "read_at"],
     erase=Erase.DELETE,
+    other_user_fields=["actor"],
 )
+# Other people's notices that named the person are rewritten to "a former member".
+registry.register_erasure_step("notifications naming the person", actor_erase)
 registry.register(
     Preference, user_field="user", export_fields=["kind", "delivery"], erase=Erase.DELETE
 )

@@ -20,11 +20,20 @@ def delivery_for(user, kind: str) -> str:
 
 
 def notify(
-    *, user, kind: str, title: str, body: str = "", url: str = "", send_email: bool = True
+    *,
+    user,
+    kind: str,
+    title: str,
+    body: str = "",
+    url: str = "",
+    send_email: bool = True,
+    actor=None,
 ) -> Notification:
     """Record an in-app notification and email it now, in the daily digest, or never.
 
     `send_email=False` when the caller already emailed the person about the same thing.
+    `actor`: the person whose name (`actor.name`) the title or body carries, so that the name
+    can be taken out if they delete their account (`actor_erase`).
     """
     email_now = send_email and user.is_active and delivery_for(user, kind) == Delivery.IMMEDIATE
     with transaction.atomic():
@@ -32,6 +41,8 @@ def notify(
         notification = Notification.objects.create(
             user=user,
             kind=kind,
+            actor=actor,
+            actor_name=actor.name if actor else "",
             title=title[:200],
             body=body,
             url=url,
@@ -94,3 +105,20 @@ def digest_queue(*, notification_ids: list[int], now) -> None:
 
 def mark_all_read(user) -> int:
     return Notification.objects.for_user(user).unread().update(read_at=timezone.now())
+
+
+def actor_erase(*, user) -> int:
+    """The person deleted their account: notices that named them now say "a former member"."""
+    from django.utils.translation import gettext as _
+
+    former = _("a former member")
+    changed = []
+    for notification in Notification.objects.filter(actor=user).exclude(actor_name=""):
+        name = notification.actor_name
+        title = notification.title.replace(name, former)
+        notification.title = title[:1].upper() + title[1:]
+        notification.body = notification.body.replace(name, former)
+        notification.actor, notification.actor_name = None, ""
+        changed.append(notification)
+    Notification.objects.bulk_update(changed, ["title", "body", "actor", "actor_name"])
+    return len(changed)

@@ -10,6 +10,7 @@ account itself is pseudonymised ("Former member"), so they read as written by a 
 A test fails when a model with a link to a user is not declared here.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -35,6 +36,10 @@ class Declaration:
     # Journals, for example, put only entries their authors shared with the team.
     portfolio_filter: dict | None = None
     team_field: str = "team"
+    # What of the team's rows may leave the team for the reader who downloads the portfolio:
+    # fn(queryset, *, team, reader) -> list[dict]. None: the export fields, unchanged.
+    # Student-group figures use it to go through small-cell suppression.
+    portfolio_rows: Callable | None = None
 
     # Rows matching this are kept when the person is erased (e.g. entries shared with the team).
     keep_filter: dict | None = None
@@ -56,6 +61,16 @@ class Declaration:
 class Registry:
     def __init__(self):
         self._declarations: dict[tuple[type[models.Model], str], Declaration] = {}
+        self._erasure_steps: dict[str, Callable] = {}
+
+    def register_erasure_step(self, label: str, step: Callable) -> None:
+        """Personal data that no user link finds (another person's notice that names them, an
+        invitation to their address): step(user=...) -> how many rows it changed, run when
+        the person is erased, before the account is pseudonymised."""
+        self._erasure_steps[label] = step
+
+    def erasure_steps(self):
+        return self._erasure_steps.items()
 
     def register(
         self,
@@ -85,7 +100,7 @@ class Registry:
         )
 
     def register_team_content(
-        self, model, *, export_fields, team_field="team", portfolio_filter=None
+        self, model, *, export_fields, team_field="team", portfolio_filter=None, portfolio_rows=None
     ) -> None:
         """Team work with no link to a person: only part of a team's portfolio."""
         self._declarations[(model, "team")] = Declaration(
@@ -95,6 +110,7 @@ class Registry:
             erase=Erase.KEEP,
             portfolio_filter=portfolio_filter or {},
             team_field=team_field,
+            portfolio_rows=portfolio_rows,
         )
 
     def __iter__(self):

@@ -5,12 +5,16 @@ import tempfile
 import zipfile
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .models import AuditRecord
+from accounts.roles import is_site_admin
+from cohorts import access
+
+from .models import AuditRecord, pseudonym
 from .registry import Erase, registry
 
 FORMER_MEMBER = "Former member"
@@ -53,21 +57,26 @@ def _zip_of(files: dict[str, str]):
     return spool
 
 
-def _audit(action, actor, subject, counts):
+def _audit(action, actor, subject, counts, *, actor_label=""):
     AuditRecord.objects.create(
         action=action,
         actor=actor,
-        actor_label=getattr(actor, "email", "") or "system",
+        actor_label=actor_label or (pseudonym(actor) if actor else "system"),
         subject=subject,
         counts=counts,
     )
 
 
-def person_export(*, user):
-    """A zip with data.json and a readable data.html; returns an open file."""
+def person_export(*, user, actor):
+    """A zip with data.json and a readable data.html; returns an open file.
+
+    Only the person takes their own data: nobody, not even a site admin, downloads it for them.
+    """
+    if not (actor.is_authenticated and actor.is_active and actor.pk == user.pk):
+        raise PermissionDenied
     data = person_data(user)
     counts = {label: (len(rows) if isinstance(rows, list) else 1) for label, rows in data.items()}
-    _audit(AuditRecord.Action.EXPORT_PERSON, user, user.email, counts)
+    _audit(AuditRecord.Action.EXPORT_PERSON, user, pseudonym(user), counts)
     return _zip_of(
         {
             "data.json": json.dumps(data, cls=_Encoder, indent=2, ensure_ascii=False),
@@ -89,13 +98,20 @@ def _detach_other_links(declaration, user) -> None:
 
 
 @transaction.atomic
-def person_erase(*, user, actor=None) -> dict:
-    """Erase or pseudonymise per the registry; any failure rolls the whole erasure back."""
+def person_erase(*, user, actor) -> dict:
+    """Erase or pseudonymise per the registry; any failure rolls the whole erasure back.
+
+    The person erases their own account; a site admin may erase anyone's on request.
+    """
+    if not (actor.is_active and (actor.pk == user.pk or is_site_admin(actor))):
+        raise PermissionDenied
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
 
     counts = {}
-    subject = f"account {user.pk}"
+    subject = pseudonym(user)
+    for label, step in registry.erasure_steps():
+        counts[label] = step(user=user)
     for declaration in registry.personal():
         rows = declaration.model._default_manager.filter(**{declaration.user_field: user})
         if declaration.erase == Erase.DELETE and declaration.keep_filter:
@@ -120,15 +136,19 @@ def person_erase(*, user, actor=None) -> dict:
     user.groups.clear()
     _audit(
         AuditRecord.Action.ERASE_PERSON,
-        actor if actor and actor.pk != user.pk else None,
+        actor if actor.pk != user.pk else None,  # the erased account keeps no audit link
         subject,
         counts,
+        actor_label=pseudonym(actor),
     )
     return counts
 
 
 def team_portfolio(*, team, actor):
-    """The team's shared work as a zip (JSON per declared team-owned model)."""
+    """The team's shared work as a zip (JSON per declared team-owned model), for the facilitators
+    of the team's cohort."""
+    if not access.is_cohort_facilitator(actor, team.cohort):
+        raise PermissionDenied
     files = {}
     counts = {}
     for declaration in registry:
@@ -137,7 +157,10 @@ def team_portfolio(*, team, actor):
         queryset = declaration.model._default_manager.filter(
             **{declaration.team_field: team}, **declaration.portfolio_filter
         )
-        rows = list(queryset.values(*declaration.export_fields).iterator(chunk_size=500))
+        if declaration.portfolio_rows is not None:
+            rows = declaration.portfolio_rows(queryset, team=team, reader=actor)
+        else:
+            rows = list(queryset.values(*declaration.export_fields).iterator(chunk_size=500))
         counts[declaration.label] = len(rows)
         files[f"{declaration.label}.json"] = json.dumps(
             rows, cls=_Encoder, indent=2, ensure_ascii=False
@@ -149,7 +172,11 @@ def team_portfolio(*, team, actor):
 
 @transaction.atomic
 def organization_erase(*, organization, actor) -> dict:
-    """Erase every team of a partner school or district (and its schools), on its request."""
+    """Erase every team of a partner school or district (and its schools), on its request.
+
+    Site admins only."""
+    if not is_site_admin(actor):
+        raise PermissionDenied
     from cohorts.models import Organization, Team
 
     organizations = Organization.objects.filter(pk=organization.pk) | Organization.objects.filter(

@@ -1,9 +1,12 @@
+from allauth.account.decorators import reauthentication_required
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -18,6 +21,11 @@ from .forms import RetypeConfirmForm
 
 ERASE_WORD = "DELETE"
 
+# allauth asks for the password (or an MFA code) again before the action, unless the person
+# confirmed it in the last few minutes (ACCOUNT_REAUTHENTICATION_TIMEOUT). A POST is kept and
+# replayed once they have.
+reauthenticated = method_decorator(reauthentication_required)
+
 
 def _zip_response(archive, filename):
     return FileResponse(
@@ -28,8 +36,9 @@ def _zip_response(archive, filename):
 class MyDataView(LoginRequiredMixin, NoStoreMixin, TemplateView):
     template_name = "privacy/my_data.html"
 
+    @reauthenticated
     def post(self, request):
-        archive = services.person_export(user=request.user)
+        archive = services.person_export(user=request.user, actor=request.user)
         return _zip_response(archive, f"my-data-{timezone.localdate():%Y-%m-%d}.zip")
 
 
@@ -42,6 +51,10 @@ class DeleteAccountView(LoginRequiredMixin, NoStoreMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(word=ERASE_WORD, **kwargs)
+
+    @reauthenticated
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         user = self.request.user
@@ -57,6 +70,10 @@ class TeamPortfolioView(TeamMixin, View):
     def get(self, request, *args, **kwargs):
         if not access.is_cohort_facilitator(request.user, self.team.cohort):
             raise Http404
+        return self.download(request)
+
+    @reauthenticated
+    def download(self, request):
         archive = services.team_portfolio(team=self.team, actor=request.user)
         return _zip_response(archive, f"{self.team.slug}-portfolio.zip")
 
@@ -87,6 +104,10 @@ class OrganizationEraseView(LoginRequiredMixin, NoStoreMixin, FormView):
             | Team.objects.filter(organization__parent=organization),
             **kwargs,
         )
+
+    @reauthenticated
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         organization = self.organization

@@ -7,15 +7,35 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
+from cohort_site.unchanged import UNCHANGED, assign
+
 from .models import HomePage
 
 
 @transaction.atomic
-def home_page_ensure(*, title: str = "Equity Improvement Project", **fields) -> HomePage:
+def home_page_ensure(
+    *,
+    title: str = "Equity Improvement Project",
+    intro=UNCHANGED,
+    body=UNCHANGED,
+    audience=UNCHANGED,
+    how_to_join=UNCHANGED,
+) -> HomePage:
     """Return the site's HomePage, creating the Wagtail root, home page and Site when missing.
 
     Idempotent: `seed_demo` and tests call it on databases in any state (even a flushed one).
+    `intro`, `body`, `audience` and `how_to_join`, when given, are published on the page.
     """
+    fields = {
+        name: value
+        for name, value in {
+            "intro": intro,
+            "body": body,
+            "audience": audience,
+            "how_to_join": how_to_join,
+        }.items()
+        if value is not UNCHANGED
+    }
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
@@ -27,8 +47,7 @@ def home_page_ensure(*, title: str = "Equity Improvement Project", **fields) -> 
         root.refresh_from_db()
         home = root.add_child(instance=HomePage(title=title, slug="home", **fields))
     elif any(getattr(home, name) != value for name, value in fields.items()):
-        for name, value in fields.items():
-            setattr(home, name, value)
+        assign(home, fields)
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:

@@ -85,15 +85,34 @@ MATRIX_ROLES = [
 ]
 
 
-def client_for(role_name, roles):
-    """A test client logged in as the named role (anonymous: not logged in)."""
+def client_for(role_name, roles, *, reauthenticated=False):
+    """A test client logged in as the named role (anonymous: not logged in).
+
+    `reauthenticated`: the person has just confirmed their password, as allauth asks before
+    exports and erasures (otherwise those answer a redirect to /accounts/reauthenticate/).
+    """
     from django.test import Client
 
     client = Client()
     person = roles[role_name]
     if person is not None:
         client.force_login(person)
+        if reauthenticated:
+            reauthenticate(client, person)
     return client
+
+
+def reauthenticate(client, person):
+    """Record in the client's session that `person` just re-entered their password."""
+    from allauth.account.internal.flows.login import record_authentication
+
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user = person
+    request.session = client.session
+    record_authentication(request, person, method="password", reauthenticated=True)
+    request.session.save()
 
 
 LOGIN = "login"  # in a matrix cell: a redirect to the login page

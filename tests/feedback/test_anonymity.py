@@ -5,11 +5,15 @@ rendered, and the givers' names and emails must appear nowhere; nor in what is m
 receiver.
 """
 
+import datetime
+import re
+
 import pytest
 
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from feedback import anonymity, services
 from feedback.models import FeedbackResponse
@@ -165,8 +169,8 @@ def test_exports_never_name_the_givers(world):
     Notification.objects.all().delete()
     OutgoingEmail.objects.all().delete()
     _answer_both(world)
-    mine = client_for("member_a", world).post(reverse("privacy:my_data"))
-    portfolio = client_for("facilitator", world).get(
+    mine = client_for("member_a", world, reauthenticated=True).post(reverse("privacy:my_data"))
+    portfolio = client_for("facilitator", world, reauthenticated=True).get(
         reverse("privacy:team_portfolio", args=["team-a"])
     )
     for response in (mine, portfolio):
@@ -183,3 +187,42 @@ def test_site_admins_read_no_answers_even_named_ones(world):
     assert "Define engaged." not in admin_page
     facilitator_page = client_for("facilitator", world).get(named.get_absolute_url())
     assert "Define engaged." in facilitator_page.content.decode()
+
+
+def test_a_teammates_anonymous_answer_moves_nothing_before_the_release(world):
+    """The team space's "last activity" would tell the asker when a teammate answered."""
+    from cohorts.factories import MembershipFactory
+    from cohorts.models import Team
+
+    team = world["team_a"]
+    teammate = MembershipFactory(team=team, user__email="teammate@example.org").user
+    req = services.request_create(
+        team=team,
+        requested_by=world["member_a"],
+        artifact_title="Anonymous draft aim",
+        focusing_question="Is it clear?",
+        protocol="warm-and-cool-feedback",
+        due_on=world["anonymous_request"].due_on,
+        anonymous=True,
+        reviewers=[world["lead_a"], teammate],
+    )
+    long_ago = timezone.now() - datetime.timedelta(days=40)
+    Team.objects.filter(pk=team.pk).update(last_activity_at=long_ago)
+    asker, facilitator = client_for("member_a", world), client_for("facilitator", world)
+    space_url = reverse("cohorts:team", args=["team-a"])
+    dashboard_url = reverse("cohorts:cohort", args=["demo-cohort"])
+
+    def last_activity():
+        return re.findall(r"Last activity [^<]*", asker.get(space_url).content.decode())
+
+    before = last_activity()
+    assert before and before[0].startswith("Last activity 1\xa0month")
+
+    services.response_save(
+        request=req, giver=world["lead_a"], answers={"warm": "Clear."}, submit=True
+    )
+
+    assert last_activity() == before
+    assert Team.objects.get(pk=team.pk).last_activity_at == long_ago
+    alerts = facilitator.get(dashboard_url, {"alerts": "1"}).content.decode()
+    assert ">Team A<" in alerts, "still inactive for 30 days on the dashboard"

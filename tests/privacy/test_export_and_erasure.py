@@ -42,7 +42,7 @@ def activity(roles):
 
 
 def test_download_my_data_has_everything_about_me_and_nothing_about_others(roles, activity):
-    response = client_for("member_a", roles).post(reverse("privacy:my_data"))
+    response = client_for("member_a", roles, reauthenticated=True).post(reverse("privacy:my_data"))
     files = unzip(response)
     assert set(files) == {"data.json", "data.html"}
     data = json.loads(files["data.json"])
@@ -55,7 +55,7 @@ def test_download_my_data_has_everything_about_me_and_nothing_about_others(roles
 
 
 def test_deleting_my_account_needs_the_word_and_keeps_team_work_as_a_former_member(roles, activity):
-    client = client_for("member_a", roles)
+    client = client_for("member_a", roles, reauthenticated=True)
     wrong = client.post(reverse("privacy:delete_account"), {"confirmation": "delete me"})
     assert "does not match" in wrong.content.decode()
     assert User.objects.get(pk=roles["member_a"].pk).is_active
@@ -94,7 +94,7 @@ def test_an_erasure_that_fails_part_way_rolls_back(roles, activity, monkeypatch)
 
 
 def test_facilitator_exports_the_team_portfolio(roles, activity):
-    response = client_for("facilitator", roles).get(
+    response = client_for("facilitator", roles, reauthenticated=True).get(
         reverse("privacy:team_portfolio", args=["team-a"])
     )
     files = unzip(response)
@@ -105,7 +105,7 @@ def test_facilitator_exports_the_team_portfolio(roles, activity):
 
 def test_site_admin_erases_a_partner_school_after_retyping_its_name(roles, activity):
     school = roles["team_a"].organization
-    client = client_for("site_admin", roles)
+    client = client_for("site_admin", roles, reauthenticated=True)
     url = reverse("privacy:organization_erase", args=[school.pk])
     assert "Team A" in client.get(url).content.decode()
     client.post(url, {"confirmation": "wrong"})
@@ -136,5 +136,69 @@ def test_access_matrix(roles, url_name, role, expected):
         "team_portfolio": ["team-a"],
         "organization_erase": [roles["team_a"].organization.pk],
     }.get(url_name, [])
-    response = client_for(role, roles).get(reverse(f"privacy:{url_name}", args=args))
+    # Who may, with a fresh password check; without one, see the re-authentication tests.
+    client = client_for(role, roles, reauthenticated=True)
+    response = client.get(reverse(f"privacy:{url_name}", args=args))
     assert_access(response, expected)
+
+
+# --- re-authentication and the services' own checks --------------------------------------------
+
+
+def test_exports_and_erasures_ask_for_the_password_again(roles, activity):
+    """Logged in, but not recently re-authenticated: each action leads to allauth's
+    re-authentication page first, and nothing happens until the password is given."""
+    school = roles["team_a"].organization
+    actions = [
+        ("member_a", "post", reverse("privacy:my_data"), {}),
+        ("member_a", "post", reverse("privacy:delete_account"), {"confirmation": "DELETE"}),
+        ("facilitator", "get", reverse("privacy:team_portfolio", args=["team-a"]), {}),
+        (
+            "site_admin",
+            "post",
+            reverse("privacy:organization_erase", args=[school.pk]),
+            {"confirmation": school.name},
+        ),
+    ]
+    for role, method, url, data in actions:
+        response = getattr(client_for(role, roles), method)(url, data)
+        assert response.status_code == 302, url
+        assert response.url.startswith(reverse("account_reauthenticate")), response.url
+    assert not AuditRecord.objects.exists()
+    assert User.objects.get(pk=roles["member_a"].pk).is_active
+    assert Team.objects.filter(pk=roles["team_a"].pk).exists()
+    # Outsiders still get 404, not an invitation to re-authenticate.
+    outsider = client_for("member_b", roles)
+    assert outsider.get(reverse("privacy:team_portfolio", args=["team-a"])).status_code == 404
+
+
+def test_after_the_password_the_deletion_goes_through(roles, activity, password):
+    client = client_for("member_a", roles)
+    first = client.post(reverse("privacy:delete_account"), {"confirmation": "DELETE"})
+    assert User.objects.get(pk=roles["member_a"].pk).is_active
+    response = client.post(first.url, {"password": password})
+    assert response.status_code == 302
+    person = User.objects.get(pk=roles["member_a"].pk)
+    assert (person.is_active, person.display_name) == (False, "Former member")
+
+
+def test_the_services_check_the_actor_themselves(roles, activity):
+    from django.core.exceptions import PermissionDenied
+
+    from privacy import services
+
+    team, school = roles["team_a"], roles["team_a"].organization
+    refused = [
+        lambda: services.person_export(user=roles["member_a"], actor=roles["site_admin"]),
+        lambda: services.person_erase(user=roles["member_a"], actor=roles["lead_a"]),
+        lambda: services.person_erase(user=roles["member_a"], actor=roles["facilitator"]),
+        lambda: services.team_portfolio(team=team, actor=roles["lead_a"]),
+        lambda: services.team_portfolio(team=team, actor=roles["facilitator_other"]),
+        lambda: services.organization_erase(organization=school, actor=roles["facilitator"]),
+    ]
+    for call in refused:
+        with pytest.raises(PermissionDenied):
+            call()
+    assert not AuditRecord.objects.exists()
+    assert User.objects.get(pk=roles["member_a"].pk).is_active
+    assert Organization.objects.filter(pk=school.pk).exists()

@@ -79,11 +79,15 @@ def test_my_export_of_anonymous_feedback_received_names_no_giver(roles):
         answers={"warm": "Clear and focused"},
         status="submitted",
     )
-    data = unzip(client_for("member_a", roles).post(reverse("privacy:my_data")))
+    data = unzip(
+        client_for("member_a", roles, reauthenticated=True).post(reverse("privacy:my_data"))
+    )
     received = data["feedback received (anonymous)"]
     assert received[0]["answers"] == {"warm": "Clear and focused"}
     text = json.dumps(data)
     assert "peer@example.org" not in text
     assert roles["member_b"].name not in text
-    giver_export = unzip(client_for("member_b", roles).post(reverse("privacy:my_data")))
+    giver_export = unzip(
+        client_for("member_b", roles, reauthenticated=True).post(reverse("privacy:my_data"))
+    )
     assert giver_export["feedback.FeedbackResponse"][0]["answers"] == {"warm": "Clear and focused"}
