@@ -1,7 +1,7 @@
 from privacy.registry import Erase, registry
 
 from .models import Notification, OutgoingEmail, Preference
-from .services import actor_erase
+from .services import actor_erase, outbox_actor_erase
 
 registry.register(
     Notification,
@@ -22,3 +22,4 @@ registry.register(
     export_fields=["to", "subject", "status", "created_at", "sent_at"],
     erase=Erase.DELETE,
 )
+registry.register_erasure_step("mail to others naming the person", outbox_actor_erase)

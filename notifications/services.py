@@ -122,3 +122,30 @@ def actor_erase(*, user) -> int:
         changed.append(notification)
     Notification.objects.bulk_update(changed, ["title", "body", "actor", "actor_name"])
     return len(changed)
+
+
+def outbox_actor_erase(*, user) -> int:
+    """Mail to other people that names the person (a notice about their proposal, say): the
+    stored copy says "a former member" instead, whether it is still queued or already sent."""
+    from django.db.models import Q
+    from django.utils.translation import gettext as _
+
+    from .models import OutgoingEmail
+
+    former = _("a former member")
+    needles = [n for n in (user.name, user.email) if n]
+    if not needles:
+        return 0
+    mentions = Q()
+    for needle in needles:
+        mentions |= Q(subject__icontains=needle) | Q(body__icontains=needle)
+        mentions |= Q(html_body__icontains=needle)
+    changed = []
+    for email in OutgoingEmail.objects.filter(mentions):
+        for needle in needles:
+            email.subject = email.subject.replace(needle, former)
+            email.body = email.body.replace(needle, former)
+            email.html_body = email.html_body.replace(needle, former)
+        changed.append(email)
+    OutgoingEmail.objects.bulk_update(changed, ["subject", "body", "html_body"])
+    return len(changed)
