@@ -1,12 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cohort_site.idempotency import SubmissionKeyFormMixin
+
 from .models import Conversation
 
 STEP_ROWS = 3
 
 
-class ConversationForm(forms.ModelForm):
+class ConversationForm(SubmissionKeyFormMixin, forms.ModelForm):
     """A conversation and up to three agreed next steps, saved together."""
 
     class Meta:

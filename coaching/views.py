@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView
 
+from cohort_site.idempotency import IdempotentCreateMixin
 from cohorts import access
 from cohorts.mixins import TeamMixin
 
@@ -42,7 +43,7 @@ class ConversationListView(TeamMixin, ListView):
         return context
 
 
-class ConversationCreateView(TeamMixin, FormView):
+class ConversationCreateView(IdempotentCreateMixin, TeamMixin, FormView):
     template_name = "coaching/form.html"
     form_class = ConversationForm
 

@@ -7,12 +7,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from cohort_site.idempotency import SubmissionKeyFormMixin
+
 from .models import CohortSession, Membership, Team
 
 MAX_BULK_ROWS = 500
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(SubmissionKeyFormMixin, forms.Form):
     team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none())
     email = forms.EmailField(label=_("Email"))
     name = forms.CharField(label=_("Name"), max_length=120, required=False)

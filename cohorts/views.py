@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
+from cohort_site.idempotency import IdempotentCreateMixin
+
 from . import access, calendar, dashboard, panels, services
 from .forms import (
     BulkInvitationForm,
@@ -199,7 +201,7 @@ class CohortExportView(CohortView):
         return response
 
 
-class InviteView(CohortManagerMixin, FormView):
+class InviteView(IdempotentCreateMixin, CohortManagerMixin, FormView):
     template_name = "cohorts/invite.html"
     form_class = InvitationForm
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from cohort_site.idempotency import SubmissionKeyFormMixin
 from cohorts.models import Membership, Team
 
 from . import protocols
@@ -20,7 +21,7 @@ class ReviewerChoiceField(forms.ModelMultipleChoiceField):
         return obj.name
 
 
-class RequestForm(forms.ModelForm):
+class RequestForm(SubmissionKeyFormMixin, forms.ModelForm):
     reviewers = ReviewerChoiceField(
         label=_("Teammates to ask"),
         queryset=User.objects.none(),

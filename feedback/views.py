@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from cohort_site.idempotency import IdempotentCreateMixin
 from cohorts import access
 from cohorts.mixins import CohortManagerMixin, NoStoreMixin, TeamMemberRequiredMixin
 from cohorts.models import Cohort, CohortSession, Team
@@ -131,7 +132,7 @@ class ChooseTeamView(FeedbackMixin, TemplateView):
         return self.render_to_response(self.get_context_data(teams=teams))
 
 
-class RequestCreateView(TeamMemberRequiredMixin, TemplateView):
+class RequestCreateView(IdempotentCreateMixin, TeamMemberRequiredMixin, TemplateView):
     template_name = "feedback/request_form.html"
 
     def get_form(self):

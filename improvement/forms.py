@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cohort_site.idempotency import SubmissionKeyFormMixin
+
 from .models import (
     Aim,
     DataProfileEntry,
@@ -142,7 +144,7 @@ class MeasureForm(forms.ModelForm):
         }
 
 
-class ObservationForm(forms.Form):
+class ObservationForm(SubmissionKeyFormMixin, forms.Form):
     date = forms.DateField(label=_("Date"), widget=DATE)
     group = forms.ChoiceField(label=_("Student group"), choices=StudentGroup.choices)
     numerator = forms.IntegerField(label=_("Numerator"), required=False, min_value=0)
@@ -153,7 +155,7 @@ class ObservationForm(forms.Form):
     n = forms.IntegerField(label=_("n (students)"), required=False, min_value=0)
 
 
-class ImportForm(forms.Form):
+class ImportForm(SubmissionKeyFormMixin, forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_(
@@ -180,7 +182,7 @@ class BaselineForm(forms.ModelForm):
         widgets = {"baseline_restart_on": DATE}
 
 
-class CycleCreateForm(forms.ModelForm):
+class CycleCreateForm(SubmissionKeyFormMixin, forms.ModelForm):
     class Meta:
         model = PDSACycle
         fields = ["change_idea", "ramp", "title", "purpose", "planned_start", "planned_end"]

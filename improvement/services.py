@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -306,7 +306,13 @@ def observation_add(
         n=n,
     )
     obs.full_clean()
-    obs.save()
+    try:
+        with transaction.atomic():
+            obs.save()
+    except IntegrityError:  # the same point saved a moment ago (another tab or person)
+        raise ValidationError(
+            {"date": _("There is already a point for this date and group.")}
+        ) from None
     team_touch(measure.project.team)
     return obs
 
@@ -422,9 +428,16 @@ def observations_import(*, measure, user, data: bytes | str) -> ImportReport:
             report.rows.append((number, "error", messages))
     if not report.ok:
         return report
-    with transaction.atomic():
-        Observation.objects.bulk_create(built)
-        team_touch(measure.project.team)
+    try:
+        with transaction.atomic():
+            Observation.objects.bulk_create(built)
+            team_touch(measure.project.team)
+    except IntegrityError:  # some of these points were saved a moment ago
+        report.refused = _(
+            "Nothing was imported: some of these points were saved a moment ago, perhaps by "
+            "a teammate. Look at the chart, then import again if points are still missing."
+        )
+        return report
     report.created = len(built)
     return report
 

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
+from cohort_site.idempotency import IdempotentCreateMixin
 from cohorts.mixins import TeamMemberRequiredMixin, TeamMixin
 
 from . import forms, permissions, services
@@ -322,7 +323,7 @@ class MeasureView(MeasureMixin, TemplateView):
         return context
 
 
-class ObservationAddView(WriteMixin, MeasureMixin, View):
+class ObservationAddView(IdempotentCreateMixin, WriteMixin, MeasureMixin, View):
     def post(self, request, *args, **kwargs):
         form = forms.ObservationForm(request.POST)
         if form.is_valid():
@@ -359,7 +360,7 @@ class BaselineView(WriteMixin, MeasureMixin, View):
         return redirect(self.measure.get_absolute_url())
 
 
-class ImportView(WriteMixin, MeasureMixin, FormView):
+class ImportView(IdempotentCreateMixin, WriteMixin, MeasureMixin, FormView):
     template_name = "improvement/import.html"
     form_class = forms.ImportForm
 
@@ -396,7 +397,7 @@ class CycleMixin(ProjectMixin):
         return self.cycle.get_absolute_url()
 
 
-class CycleAddView(ServiceFormMixin, WriteMixin, FormView):
+class CycleAddView(IdempotentCreateMixin, ServiceFormMixin, WriteMixin, FormView):
     form_class = forms.CycleCreateForm
 
     @property

@@ -2,6 +2,7 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from cohort_site.idempotency import SubmissionKeyFormMixin
 from cohort_site.sanitize import clean_html, html_to_text
 from cohorts import access
 from cohorts.models import Team
@@ -15,7 +16,15 @@ def teams_of(user):
     return Team.objects.filter(pk__in=access.member_team_ids(user)).select_related("cohort")
 
 
-class EntryForm(forms.Form):
+# The Save button restates who will read the entry; journal.js swaps it when the choice changes.
+SAVE_LABELS = {
+    Visibility.PRIVATE: _("Save"),
+    Visibility.FACILITATOR: _("Save, shared with our facilitators"),
+    Visibility.TEAM: _("Save and share with my team"),
+}
+
+
+class EntryForm(SubmissionKeyFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(
         label=_("Your reflection"),
@@ -58,6 +67,11 @@ class EntryForm(forms.Form):
         }
         for name in ("title", "body"):
             self.fields[name].widget.attrs.update(autosave)
+
+    def save_label(self) -> str:
+        """The Save button's words for the visibility chosen now (private when unsure)."""
+        chosen = self["visibility"].value()
+        return SAVE_LABELS.get(chosen, SAVE_LABELS[Visibility.PRIVATE])
 
     def clean_body(self):
         body = self.cleaned_data.get("body") or ""

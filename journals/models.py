@@ -103,6 +103,9 @@ class JournalEntry(models.Model):
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
     version = models.PositiveIntegerField(_("version"), default=1)
+    # The one-time key of the editor (tab) that wrote the stored text last: a save whose base
+    # version is older is only a conflict when another tab or person wrote in between.
+    last_writer_key = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = JournalEntryQuerySet.as_manager()
 

@@ -77,6 +77,7 @@ def entry_create(
     prompt_text: str = "",
     replies_enabled: bool = True,
     is_draft: bool = False,
+    writer_key: str = "",
 ) -> JournalEntry:
     _check_team(author, team)
     cleaned, text = clean_body(body)
@@ -93,6 +94,7 @@ def entry_create(
         prompt_text=prompt_text,
         replies_enabled=replies_enabled,
         is_draft=is_draft,
+        last_writer_key=writer_key,
     )
     entry.full_clean()
     entry.save()
@@ -126,16 +128,28 @@ def entry_update(
     prompt_id=UNCHANGED,
     prompt_text=UNCHANGED,
     replies_enabled=UNCHANGED,
+    writer_key: str = "",
 ) -> JournalEntry:
-    """Save new content. Raises VersionConflict when the stored version is newer than `version`.
+    """Save new content; autosaves and saves share one version sequence.
 
-    `force` keeps the author's text anyway (they chose "keep mine" after seeing both). The
-    other settings change only when given.
+    When the stored version is newer than `version` (the one the editor started from):
+    - if the same editor (`writer_key`, one per rendered form) wrote it, nobody else changed the
+      entry: a save supersedes that editor's own autosave, and a late autosave from it is
+      dropped (its save or a newer autosave already holds newer text);
+    - if the stored text is what is being saved, there is nothing to lose;
+    - otherwise another tab or person changed it: VersionConflict, unless `force` (the author
+      chose "keep mine" after seeing both).
+    The other settings change only when given.
     """
     stored = _locked_own_entry(entry.pk, author)
     cleaned, text = clean_body(body)
     if not force and version is not None and stored.version > version:
-        raise VersionConflict(entry=stored, title=title.strip(), body=cleaned)
+        same_editor = bool(writer_key) and stored.last_writer_key == writer_key
+        if same_editor and autosave:
+            return stored
+        unchanged = stored.title == (title.strip() or stored.title) and stored.body == cleaned
+        if not (same_editor or unchanged):
+            raise VersionConflict(entry=stored, title=title.strip(), body=cleaned)
     if team is not UNCHANGED:
         _check_team(author, team)
     stored.title = title.strip() or stored.title
@@ -156,6 +170,7 @@ def entry_update(
     if not autosave:
         stored.is_draft = False
     stored.version = F("version") + 1
+    stored.last_writer_key = writer_key
     if not autosave:
         stored.full_clean(exclude=["version"])
     stored.save()

@@ -21,11 +21,13 @@ from django.views.generic import ListView, TemplateView
 
 from wagtail.models import Page
 
+from cohort_site.idempotency import create_once, posted_key
 from cohorts import access
 from cohorts.mixins import NoStoreMixin, TeamMixin
 
 from . import services
 from .forms import (
+    SAVE_LABELS,
     AutosaveForm,
     EntryForm,
     IcebergForm,
@@ -101,18 +103,19 @@ class EntryCreateView(JournalMixin, TemplateView):
             creating=True,
             has_team=teams_of(self.request.user).exists(),
             autosave_url=reverse("journals:autosave"),
+            save_labels=SAVE_LABELS,
         )
         return context
 
     def get(self, request, *args, **kwargs):
         prompt = resolve_prompt(request.GET.get("prompt"))
+        # Private is always the default: a prompt may suggest sharing (the page says so), but
+        # sharing stays a choice the writer makes.
         initial = {"visibility": Visibility.PRIVATE, "kind": Kind.LEARNING, "version": 0}
         if prompt is not None:
             initial["prompt"] = prompt.id
             if prompt.kind in Kind.values:
                 initial["kind"] = prompt.kind
-            if prompt.kind != Kind.IDENTITY and prompt.default_privacy in Visibility.values:
-                initial["visibility"] = prompt.default_privacy
         form = EntryForm(user=request.user, initial=initial)
         return self.render_to_response(self.get_context_data(form=form, prompt=prompt))
 
@@ -122,10 +125,31 @@ class EntryCreateView(JournalMixin, TemplateView):
         if form.is_valid():
             data = form.cleaned_data
             prompt = resolve_prompt(data["prompt"])
+            key = posted_key(request)  # one per rendered form: it names the editor too
+            fields = _entry_fields(form, prompt)
             draft = None
             if data["entry_id"]:
                 draft = JournalEntry.objects.mine(request.user).filter(pk=data["entry_id"]).first()
             try:
+                if draft is None:
+                    # The key is this form's: an autosave of this form may already have
+                    # created the draft, or a first click of a double click the entry.
+                    entry, created = create_once(
+                        user=request.user,
+                        key=key,
+                        create=lambda: services.entry_create(
+                            author=request.user,
+                            title=data["title"],
+                            body=data["body"],
+                            writer_key=key,
+                            **fields,
+                        ),
+                    )
+                    if not created:
+                        if entry is None or not entry.is_draft:
+                            messages.info(request, _("This entry was already saved; here it is."))
+                            return redirect(entry or "journals:list")
+                        draft = entry
                 if draft is not None:
                     entry = services.entry_update(
                         entry=draft,
@@ -134,14 +158,8 @@ class EntryCreateView(JournalMixin, TemplateView):
                         force=data["force"],
                         title=data["title"],
                         body=data["body"],
-                        **_entry_fields(form, prompt),
-                    )
-                else:
-                    entry = services.entry_create(
-                        author=request.user,
-                        title=data["title"],
-                        body=data["body"],
-                        **_entry_fields(form, prompt),
+                        writer_key=key,
+                        **fields,
                     )
             except services.VersionConflict as conflict:
                 return _render_conflict(self, request, form, conflict)
@@ -187,7 +205,12 @@ class EntryEditView(OwnEntryMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(entry=self.entry, has_team=True, autosave_url=reverse("journals:autosave"))
+        context.update(
+            entry=self.entry,
+            has_team=True,
+            autosave_url=reverse("journals:autosave"),
+            save_labels=SAVE_LABELS,
+        )
         return context
 
     def get(self, request, *args, **kwargs):
@@ -221,6 +244,7 @@ class EntryEditView(OwnEntryMixin, TemplateView):
                     force=data["force"],
                     title=data["title"],
                     body=data["body"],
+                    writer_key=posted_key(request),
                     team=data["team"],
                     kind=data["kind"],
                     visibility=data["visibility"],
@@ -251,21 +275,26 @@ class AutosaveView(LoginRequiredMixin, NoStoreMixin, View):
             return self.render(error=next(iter(form.errors.values()))[0])
         data = form.cleaned_data
         title, body = data["title"] or "", data["body"] or ""
+        key = posted_key(request)
+
+        def update(entry):
+            return services.entry_update(
+                entry=entry,
+                author=request.user,
+                version=data["version"],
+                force=data["force"],
+                title=title,
+                body=body,
+                autosave=True,
+                writer_key=key,
+            )
+
         try:
             if data["entry_id"]:
                 entry = get_object_or_404(
                     JournalEntry.objects.mine(request.user), pk=data["entry_id"]
                 )
-                entry = services.entry_update(
-                    entry=entry,
-                    author=request.user,
-                    version=data["version"],
-                    force=data["force"],
-                    title=title,
-                    body=body,
-                    autosave=True,
-                )
-                return self.render(entry=entry)
+                return self.render(entry=update(entry))
             if not (title.strip() or body.strip()):
                 return self.render(nothing=True)
             teams = list(teams_of(request.user))
@@ -273,18 +302,27 @@ class AutosaveView(LoginRequiredMixin, NoStoreMixin, View):
             if team is None:
                 return self.render(error=_("Autosave needs a team; join one to keep a journal."))
             prompt = resolve_prompt(data["prompt"]) if data["prompt"] else None
-            entry = services.entry_create(
-                author=request.user,
-                team=team,
-                title=title.strip() or _("Untitled draft"),
-                body=body,
-                kind=data["kind"] or Kind.LEARNING,
-                visibility=Visibility.PRIVATE,
-                prompt_id=prompt.id if prompt else "",
-                prompt_text=prompt.text if prompt else "",
-                module=prompt.module if prompt else None,
-                is_draft=True,
+            entry, created = create_once(
+                user=request.user,
+                key=key,
+                create=lambda: services.entry_create(
+                    author=request.user,
+                    team=team,
+                    title=title.strip() or _("Untitled draft"),
+                    body=body,
+                    kind=data["kind"] or Kind.LEARNING,
+                    visibility=Visibility.PRIVATE,
+                    prompt_id=prompt.id if prompt else "",
+                    prompt_text=prompt.text if prompt else "",
+                    module=prompt.module if prompt else None,
+                    is_draft=True,
+                    writer_key=key,
+                ),
             )
+            if entry is None:
+                return self.render(nothing=True)
+            if not created:  # this form's save or an earlier autosave got there first
+                entry = update(entry)
         except services.VersionConflict as conflict:
             return self.render(conflict=conflict)
         except ValidationError as error:

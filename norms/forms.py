@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cohort_site.idempotency import SubmissionKeyFormMixin
+
 from .models import Vote
 from .templates_data import norm_templates
 
@@ -18,7 +20,7 @@ def apply_errors(form: forms.Form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-class ConditionForm(forms.Form):
+class ConditionForm(SubmissionKeyFormMixin, forms.Form):
     text = forms.CharField(
         label=_("What do I need to do my best learning in this group?"),
         max_length=300,

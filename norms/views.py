@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from cohort_site.idempotency import IdempotentCreateMixin
 from cohorts import access
 from cohorts.mixins import TeamMemberRequiredMixin, TeamMixin
 
@@ -72,7 +73,7 @@ class MemberPostView(TeamMemberRequiredMixin, NormsPageView):
         return redirect(norms_url(self.team) + anchor)
 
 
-class ConditionAddView(MemberPostView):
+class ConditionAddView(IdempotentCreateMixin, MemberPostView):
     def post(self, request, *args, **kwargs):
         form = ConditionForm(request.POST)
         if form.is_valid():

@@ -5,6 +5,7 @@ import tempfile
 import zipfile
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -97,17 +98,27 @@ def _detach_other_links(declaration, user) -> None:
             model._default_manager.filter(**{name: user}).update(**{name: None})
 
 
+def _erased_email(user) -> str:
+    return f"former-member-{user.pk}@invalid.example"
+
+
 @transaction.atomic
 def person_erase(*, user, actor) -> dict:
     """Erase or pseudonymise per the registry; any failure rolls the whole erasure back.
 
-    The person erases their own account; a site admin may erase anyone's on request.
+    The person erases their own account; a site admin may erase anyone's on request. The
+    person's row is locked first, so two identical requests (a double click on "Delete my
+    account") run one after the other, and the second finds the account already erased: it
+    writes no second audit record and returns no counts.
     """
     if not (actor.is_active and (actor.pk == user.pk or is_site_admin(actor))):
         raise PermissionDenied
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
 
+    user = get_user_model()._default_manager.select_for_update().get(pk=user.pk)
+    if user.email == _erased_email(user):
+        return {}
     counts = {}
     subject = pseudonym(user)
     for label, step in registry.erasure_steps():
@@ -127,7 +138,7 @@ def person_erase(*, user, actor) -> dict:
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     # Team artifacts stay with the team, attributed to a former member.
-    user.email = f"former-member-{user.pk}@invalid.example"
+    user.email = _erased_email(user)
     user.display_name = FORMER_MEMBER
     user.first_name = user.last_name = user.pronouns = ""
     user.is_active = user.is_staff = user.is_superuser = False

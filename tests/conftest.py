@@ -125,3 +125,36 @@ def assert_access(response, expected):
         assert response.url.startswith("/accounts/login/"), response.url
     else:
         assert response.status_code == expected, response.status_code
+
+
+def post_at_once(user, url, data, *, times=2):
+    """The same POST sent by `times` logged-in clients at the same moment, from threads.
+
+    For tests with `django_db(transaction=True)` on PostgreSQL. Returns the status codes and
+    any exception a request raised (none is expected: a race must never be a 500).
+    """
+    import threading
+
+    from django.db import connections
+    from django.test import Client
+
+    barrier = threading.Barrier(times)
+    statuses, errors = [], []
+
+    def send():
+        client = Client()
+        client.force_login(user)
+        barrier.wait()
+        try:
+            statuses.append(client.post(url, data).status_code)
+        except Exception as error:  # noqa: BLE001  (returned to the test)
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send) for _ in range(times)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statuses, errors

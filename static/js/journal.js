@@ -127,8 +127,28 @@
     textarea.parentNode.insertBefore(wrapper, textarea);
   }
 
+  // Saving: once the form is being submitted no autosave starts any more (the Save sends the
+  // latest text and the editor's key; the server lets it supersede an autosave in flight).
+  // The Save button restates who will read the entry as the choice changes.
+  function guardSave(form) {
+    var button = form.querySelector("button.journal-save");
+    form.addEventListener("submit", function () { form.dataset.submitting = "1"; });
+    document.body.addEventListener("htmx:beforeRequest", function (event) {
+      if (form.dataset.submitting && form.contains(event.target)) { event.preventDefault(); }
+    });
+    // Coming back through the browser's history shows the form again: autosave works again.
+    window.addEventListener("pageshow", function () { delete form.dataset.submitting; });
+    if (!button) { return; }
+    form.addEventListener("change", function (event) {
+      if (event.target.name !== "visibility") { return; }
+      var label = button.getAttribute("data-label-" + event.target.value);
+      if (label) { button.textContent = label; }
+    });
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("textarea.journal-body"), enhance);
+    Array.prototype.forEach.call(document.querySelectorAll("form.journal-form"), guardSave);
   }
 
   if (document.readyState === "loading") {

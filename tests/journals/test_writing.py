@@ -143,6 +143,20 @@ def test_autosave_creates_a_private_draft_then_updates_it(roles, author):
     assert not entry.is_draft and entry.body == "<p>final</p>"
 
 
+def test_autosave_runs_a_bounded_number_of_queries(
+    roles, author, entries, django_assert_max_num_queries
+):
+    entry = entries["private"]
+    url = reverse("journals:autosave")
+    author.post(url, {"entry_id": entry.pk, "version": 1, "title": "t", "body": "<p>warm</p>"})
+    for i in range(3):
+        entry.refresh_from_db()
+        with django_assert_max_num_queries(14):
+            data = {"entry_id": entry.pk, "version": entry.version, "title": "t"}
+            response = author.post(url, {**data, "body": f"<p>{i}</p>"})
+        assert response.status_code == 200
+
+
 def test_autosave_conflict_shows_both_texts_and_keeps_the_stored_one(roles, author, entries):
     entry = entries["private"]
     url = reverse("journals:autosave")

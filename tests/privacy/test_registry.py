@@ -16,7 +16,7 @@ from privacy.services import person_erase
 from tests.conftest import client_for
 
 PROJECT_APPS = [
-    "accounts", "programs", "cohorts", "notifications", "coaching", "privacy",
+    "cohort_site", "accounts", "programs", "cohorts", "notifications", "coaching", "privacy",
     "journals", "norms", "feedback", "improvement", "account", "mfa",
 ]  # fmt: skip
 
