@@ -6,6 +6,8 @@ from django.contrib.sites.shortcuts import get_current_site
 
 from notifications.outbox import queue_message
 
+from . import lockout
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
@@ -40,3 +42,24 @@ class AccountAdapter(DefaultAccountAdapter):
         ctx.update(context)
         message = self.render_mail(template_prefix, email, ctx)
         queue_message(message, topic=template_prefix.rpartition("/")[2])
+
+    # The lock (account and address, as above) is also kept in the database
+    # (accounts/lockout.py), so a cache outage or a Redis restart cannot lift it.
+    def pre_authenticate(self, request, **credentials) -> None:
+        if lockout.login_is_locked(
+            login=self._get_login_attempts_cache_key(request, **credentials)
+        ):
+            raise self.validation_error("too_many_login_attempts")
+        super().pre_authenticate(request, **credentials)
+
+    def authentication_failed(self, request, **credentials) -> None:
+        lockout.failed_login_record(
+            login=self._get_login_attempts_cache_key(request, **credentials)
+        )
+        super().authentication_failed(request, **credentials)
+
+    def _delete_login_attempts_cached_email(self, request, **credentials) -> None:
+        super()._delete_login_attempts_cached_email(request, **credentials)
+        lockout.failed_logins_clear(
+            login=self._get_login_attempts_cache_key(request, **credentials)
+        )

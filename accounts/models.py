@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -57,3 +58,20 @@ class User(AbstractUser):
     def name(self) -> str:
         """The name shown to other people: display name, else full name, else the email."""
         return self.display_name or self.get_full_name() or self.email
+
+
+class FailedLogin(models.Model):
+    """One failed login for an address, kept in the database so the per-account lock holds
+    while the cache is down. The address is stored only as a hash; rows older than the lock
+    window are pruned as new ones arrive (accounts/lockout.py)."""
+
+    login_hash = models.CharField(max_length=64)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["login_hash", "at"], name="failedlogin_hash_at")]
+        verbose_name = _("failed login")
+        verbose_name_plural = _("failed logins")
+
+    def __str__(self):
+        return f"{self.login_hash[:8]}… {self.at:%Y-%m-%d %H:%M}"

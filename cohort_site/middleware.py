@@ -2,13 +2,36 @@ import logging
 
 from django.conf import settings
 from django.middleware.csp import ContentSecurityPolicyMiddleware, get_nonce
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.csp import CSP, build_policy
-from django.utils.translation import gettext as _
 
 from accounts.roles import requires_mfa
+from cohort_site import views
+from cohort_site.views import is_outage, service_unavailable
 
 logger = logging.getLogger(__name__)
+
+
+HEALTH_CHECKS = {
+    "/healthz/live": views.healthz_live,
+    "/healthz/ready": views.healthz_ready,
+    "/healthz": views.healthz_ready,
+}
+
+
+class HealthCheckMiddleware:
+    """Answers the health checks first, before host validation, the HTTPS redirect, sessions
+    and the user: a load balancer probes backends by address over plain HTTP, and liveness must
+    not depend on the database or the cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        check = HEALTH_CHECKS.get(request.path_info.rstrip("/") or "/")
+        if check is not None and request.method in ("GET", "HEAD"):
+            return check(request)
+        return self.get_response(request)
 
 
 class PathAwareCSPMiddleware(ContentSecurityPolicyMiddleware):
@@ -58,11 +81,12 @@ class StaffMFAMiddleware:
         return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
-class CacheOutageMiddleware:
-    """A Redis outage answers 503 'try again' instead of an unhandled 500.
+class OutageMiddleware:
+    """A view that fails because the cache or the database is unreachable answers 503.
 
-    allauth's rate limiter calls the cache without catching errors, so login would otherwise fail
-    with a 500; sessions live in the database too (cached_db) and survive.
+    The page is rendered without context processors (see `views.service_unavailable`), so it
+    cannot fail again by loading the session or the user. Outages raised outside a view reach
+    the 500 handler, which answers the same 503.
     """
 
     def __init__(self, get_response):
@@ -72,17 +96,6 @@ class CacheOutageMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        try:
-            from redis.exceptions import ConnectionError as RedisConnectionError
-            from redis.exceptions import TimeoutError as RedisTimeoutError
-        except ImportError:  # pragma: no cover - redis is in requirements
-            return None
-        if isinstance(exception, RedisConnectionError | RedisTimeoutError):
-            logger.error("Cache unavailable while serving %s", request.path)
-            return render(
-                request,
-                "503.html",
-                {"message": _("The site is busy. Please try again in a minute.")},
-                status=503,
-            )
+        if is_outage(exception):
+            return service_unavailable(request)
         return None

@@ -23,7 +23,10 @@ urlpatterns = [
         r"^admin/password_reset/",
         RedirectView.as_view(pattern_name="account_reset_password", query_string=False),
     ),
-    path("healthz", views.healthz, name="healthz"),
+    # Answered by HealthCheckMiddleware before anything else; routed here too for reverse().
+    path("healthz/live", views.healthz_live, name="healthz_live"),
+    path("healthz/ready", views.healthz_ready, name="healthz_ready"),
+    path("healthz", views.healthz_ready, name="healthz"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("notifications/", include("notifications.urls")),

@@ -1,38 +1,101 @@
 import logging
+import sys
+
+from django_tasks_db.models import DBTaskResult
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from django.contrib import admin
 from django.core.cache import cache
-from django.db import connection
-from django.http import JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db.models import Count, Min
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.urls import reverse
+from django.utils import timezone
 from django.views import View
 from django.views.decorators.cache import never_cache
 
 logger = logging.getLogger(__name__)
 
+OUTAGE_ERRORS = (RedisConnectionError, RedisTimeoutError, OperationalError, InterfaceError)
+
+
+def is_outage(exception: BaseException | None) -> bool:
+    """True for the errors of a service that is down for a while (cache, database)."""
+    return isinstance(exception, OUTAGE_ERRORS)
+
+
+def service_unavailable(request) -> HttpResponse:
+    """503 'try again', rendered without context processors: they would load the session and
+    the user, which may be what is failing."""
+    logger.error("Service unavailable while serving %s", request.path, exc_info=True)
+    body = loader.get_template("503.html").render()
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = "30"
+    return response
+
 
 @never_cache
-def healthz(request):
-    """Database and cache state as JSON: 200 when both answer, 503 when either does not."""
-    state = {"database": "ok", "cache": "ok"}
+def healthz_live(request):
+    """The process answers: no database, no cache. For liveness probes (restart when failing)."""
+    return JsonResponse({"status": "ok"})
+
+
+def _database_state() -> str:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-    except Exception:
+    except DatabaseError:
         logger.exception("Health check: database unavailable")
-        state["database"] = "unavailable"
+        return "unavailable"
+    return "ok"
+
+
+def _cache_state() -> str:
     try:
-        cache.set("healthz", "1", 5)
-        if cache.get("healthz") != "1":
-            state["cache"] = "unavailable"
+        ping = getattr(cache, "ping", None)
+        if ping is not None:  # ResilientRedisCache hides errors everywhere else
+            ping()
+        else:
+            cache.set("healthz", "1", 5)
+            if cache.get("healthz") != "1":
+                return "unavailable"
     except Exception:
         logger.exception("Health check: cache unavailable")
-        state["cache"] = "unavailable"
-    healthy = all(value == "ok" for value in state.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "degraded", **state}, status=200 if healthy else 503
-    )
+        return "unavailable"
+    return "ok"
+
+
+def _task_queue_state() -> dict:
+    """How many tasks wait to run now, and how long the oldest has waited (seconds)."""
+    try:
+        waiting = DBTaskResult.objects.ready().aggregate(
+            oldest=Min("enqueued_at"), count=Count("id")
+        )
+    except DatabaseError:
+        logger.exception("Health check: task queue unavailable")
+        return {"task_queue": "unavailable", "waiting_tasks": None, "oldest_task_age": None}
+    oldest = waiting["oldest"]
+    age = round((timezone.now() - oldest).total_seconds()) if oldest else 0
+    return {"task_queue": "ok", "waiting_tasks": waiting["count"], "oldest_task_age": age}
+
+
+@never_cache
+def healthz_ready(request):
+    """Database, cache and task queue as JSON. 503 only when the database does not answer:
+    the site serves without the cache (sessions from the database, rate limits open), so a
+    cache outage shows as "degraded" but keeps this instance in the load balancer."""
+    state = {"database": _database_state(), "cache": _cache_state()}
+    if state["database"] == "ok":
+        state.update(_task_queue_state())
+    else:
+        state.update(task_queue="unavailable", waiting_tasks=None, oldest_task_age=None)
+    ready = state["database"] == "ok"
+    degraded = state["cache"] != "ok" or state["task_queue"] != "ok"
+    status = "unavailable" if not ready else "degraded" if degraded else "ok"
+    return JsonResponse({"status": status, **state}, status=200 if ready else 503)
 
 
 class AdminLoginView(View):
@@ -83,7 +146,6 @@ def permission_denied(request, exception=None):
 
 def server_error(request):
     # No context processors: the failure may come from them or from the database.
-    from django.http import HttpResponseServerError
-    from django.template import loader
-
+    if is_outage(sys.exception()):
+        return service_unavailable(request)
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cohort_site.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise right after SecurityMiddleware so static files get the security headers too.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -77,7 +78,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "cohort_site.middleware.StaffMFAMiddleware",
-    "cohort_site.middleware.CacheOutageMiddleware",
+    "cohort_site.middleware.OutageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -125,14 +126,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's search index uses PostgreSQL full-text search and GIN indexes there.
     INSTALLED_APPS.append("django.contrib.postgres")
 
+
+def caches_for(redis_url: str) -> dict:
+    """Redis when REDIS_URL is set, degrading to misses while it is down (cohort_site/cache.py),
+    so no request answers 500; local memory otherwise."""
+    if redis_url:
+        return {
+            "default": {"BACKEND": "cohort_site.cache.ResilientRedisCache", "LOCATION": redis_url}
+        }
+    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# cached_db: a cache outage loses no session.
+CACHES = caches_for(REDIS_URL)
+# cached_db: sessions are read from and written to the database; the cache is only a layer.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -168,7 +175,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Equity Improvement Project] "
 # logins in 5 minutes an account locks for that client address only (the key is the account and
 # the address, see accounts.adapter), so one person typing wrong passwords cannot lock a
 # facilitator out for everyone. "public_form": the site's own public Wagtail forms, 5 posts per
-# 10 minutes per form and address (programs.services.form_rate_limited).
+# 10 minutes per form and address (programs.services.form_rate_limited). The same lock is kept
+# in the database too (accounts/lockout.py), so it holds while the cache is down; per-IP limits
+# live in the cache only and fail open then.
 ACCOUNT_RATE_LIMITS = {
     "login": "600/m/ip",
     "login_failed": "300/m/ip,5/300s/key",

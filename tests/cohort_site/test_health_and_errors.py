@@ -1,24 +1,91 @@
+import datetime
+
 import pytest
+from django_tasks_db.models import DBTaskResult
 
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test import Client
+from django.utils import timezone
+
+from tests.cohort_site.outage import redis_down_caches
+
+READY_URLS = ["/healthz/ready", "/healthz"]  # /healthz stays as an alias of ready
 
 
 @pytest.mark.django_db
-def test_healthz_reports_database_and_cache(client):
-    response = client.get("/healthz")
+def test_live_answers_from_the_process_alone(settings, django_assert_num_queries):
+    settings.CACHES = redis_down_caches(resilient=False)  # a cache call would raise
+    with django_assert_num_queries(0):
+        response = Client().get("/healthz/live")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert response.json() == {"status": "ok"}
 
 
 @pytest.mark.django_db
-def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
+def test_live_loads_no_session_for_a_logged_in_browser(user, django_assert_num_queries):
+    client = Client()
+    client.force_login(user)
+    with django_assert_num_queries(0):
+        assert client.get("/healthz/live").status_code == 200
+
+
+def test_a_load_balancer_probes_by_address_over_plain_http(settings):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.ALLOWED_HOSTS = ["cohorts.example.org"]
+    response = Client().get("/healthz/live", HTTP_HOST="10.0.0.7:8000")
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", READY_URLS)
+def test_ready_names_database_cache_and_task_queue(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "task_queue": "ok",
+        "waiting_tasks": 0,
+        "oldest_task_age": 0,
+    }
+
+
+@pytest.mark.django_db
+def test_ready_reports_how_long_the_oldest_task_has_waited(client):
+    waiting = DBTaskResult.objects.create(
+        args_kwargs={"args": [], "kwargs": {}},
+        task_path="notifications.tasks.send_email",
+        backend_name="default",
+        run_after=timezone.now(),
+    )
+    DBTaskResult.objects.filter(pk=waiting.pk).update(
+        enqueued_at=timezone.now() - datetime.timedelta(minutes=10)
+    )
+    body = client.get("/healthz/ready").json()
+    assert body["waiting_tasks"] == 1
+    assert body["oldest_task_age"] >= 600
+
+
+@pytest.mark.django_db
+def test_ready_stays_200_but_says_degraded_while_the_cache_is_down(client, settings):
+    settings.CACHES = redis_down_caches()
+    response = client.get("/healthz/ready")
+    assert response.status_code == 200  # this instance still serves: keep it in rotation
+    assert response.json()["status"] == "degraded"
+    assert response.json()["cache"] == "unavailable"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", READY_URLS)
+def test_ready_answers_503_when_the_database_does_not(client, monkeypatch, url):
     def broken_cursor(*args, **kwargs):
-        raise connection.OperationalError("database is down")
+        raise OperationalError("database is down")
 
     monkeypatch.setattr(connection, "cursor", broken_cursor)
-    response = client.get("/healthz")
+    response = client.get(url)
     assert response.status_code == 503
+    assert response.json()["status"] == "unavailable"
     assert response.json()["database"] == "unavailable"
 
 
