@@ -11,8 +11,11 @@ PYTHON ?= $(shell for p in python3.12 python3.13 python3.14 python3; do \
 HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_PASSWORD ?= equity-demo-2026
+MEDIA_ROOT ?= media
+# `make backup` writes a new folder per run; `make restore` needs BACKUP_DIR named.
+BACKUP_DIR ?= backups/$(shell date -u +%Y%m%dT%H%M%SZ)
 
-.PHONY: help demo test bench serve venv lint format migrate seed clean check-python
+.PHONY: help demo test bench serve venv lint format migrate seed clean check-python backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
@@ -58,6 +61,23 @@ serve: migrate ## Serve with gunicorn and production-like settings (needs SECRET
 	DJANGO_SETTINGS_MODULE=cohort_site.settings.production $(BIN)/python manage.py collectstatic --noinput
 	DJANGO_SETTINGS_MODULE=cohort_site.settings.production $(BIN)/gunicorn cohort_site.wsgi \
 		--bind $(HOST):$(PORT) --workers 3 --access-logfile -
+
+backup: ## Dump PostgreSQL (DATABASE_URL) and uploads (MEDIA_ROOT) into BACKUP_DIR
+	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL (postgres://...) to back up."; exit 1; }
+	@dir="$(BACKUP_DIR)"; mkdir -p "$$dir" && \
+	pg_dump --format=custom --no-owner --no-privileges --dbname="$(DATABASE_URL)" \
+		--file="$$dir/database.dump" && \
+	mkdir -p "$(MEDIA_ROOT)" && tar -czf "$$dir/media.tar.gz" -C "$(MEDIA_ROOT)" . && \
+	echo "Backup written to $$dir (database.dump, media.tar.gz)."
+
+restore: ## Restore BACKUP_DIR into DATABASE_URL (an empty database) and MEDIA_ROOT
+	@test "$(origin BACKUP_DIR)" != file || { echo "Name the backup: make restore BACKUP_DIR=backups/..."; exit 1; }
+	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL to the (empty) database to restore into."; exit 1; }
+	@test -f "$(BACKUP_DIR)/database.dump" || { echo "No $(BACKUP_DIR)/database.dump."; exit 1; }
+	pg_restore --no-owner --no-privileges --single-transaction --exit-on-error \
+		--dbname="$(DATABASE_URL)" "$(BACKUP_DIR)/database.dump"
+	mkdir -p "$(MEDIA_ROOT)" && tar -xzf "$(BACKUP_DIR)/media.tar.gz" -C "$(MEDIA_ROOT)"
+	@echo "Restored $(BACKUP_DIR) into the database and $(MEDIA_ROOT)."
 
 format: $(BIN)/.installed-dev ## Format and fix lint
 	$(BIN)/ruff format .
