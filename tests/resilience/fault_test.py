@@ -223,13 +223,16 @@ class Results:
 
 
 class Person(threading.Thread):
-    def __init__(self, number: int, base_url: str, team_slug: str, team_id: int, results, stop):
+    def __init__(self, number: int, base_url: str, team: tuple, results, stop, go):
         super().__init__(daemon=True)
         self.number, self.base_url, self.results, self.stop = number, base_url, results, stop
+        self.go = go  # set when everyone has logged in (password hashing is slow on purpose)
+        team_slug, team_id = team
         self.team_slug, self.team_id = team_slug, team_id
         self.email = f"fault{number}@example.org"
         self.http = requests.Session()
         self.logged_in = False
+        self.ready = threading.Event()  # logged in once: the clock starts when all are
 
     def request(self, method: str, path: str, **kwargs):
         started = time.monotonic()
@@ -254,6 +257,8 @@ class Person(threading.Thread):
         data = {**hidden_fields(page.text), "login": self.email, "password": PASSWORD}
         answer = self.request("POST", "/accounts/login/", data=data)
         self.logged_in = answer is not None and answer.status_code == 302
+        if self.logged_in:
+            self.ready.set()
 
     def write(self, n: int) -> None:
         form = self.request("GET", "/journal/new/")
@@ -286,6 +291,9 @@ class Person(threading.Thread):
         while not self.stop.is_set():
             if not self.logged_in:
                 self.login()
+            elif not self.go.is_set():
+                self.go.wait(1)
+                continue
             else:
                 n += 1
                 self.write(n)
@@ -443,14 +451,22 @@ def run(base: Path) -> bool:  # noqa: PLR0915 (one scenario, told in order)
         if not warm_up <= set(sink.subjects()):
             raise SystemExit("the worker delivered no mail within 120 s before the faults")
 
-        results, stop = Results(), threading.Event()
-        people = [
-            Person(n, base_url, team_slug, int(team_id), results, stop) for n in range(PEOPLE)
-        ]
-        log(f"{PEOPLE} people log in and write for {LOAD_SECONDS} s")
-        t0 = time.monotonic()
+        results, stop, go = Results(), threading.Event(), threading.Event()
+        team = (team_slug, int(team_id))
+        people = [Person(n, base_url, team, results, stop, go) for n in range(PEOPLE)]
+        log(f"{PEOPLE} people log in")
         for person in people:
             person.start()
+        deadline = time.monotonic() + 180
+        for person in people:
+            person.ready.wait(max(deadline - time.monotonic(), 0))
+        if not all(person.ready.is_set() for person in people):
+            raise SystemExit("not everyone could log in within 180 s")
+        with results.lock:
+            results.records.clear()
+        log(f"everyone is logged in; they write for {LOAD_SECONDS} s")
+        t0 = time.monotonic()
+        go.set()
 
         def at(second: float) -> None:
             delay = t0 + second - time.monotonic()
