@@ -43,15 +43,13 @@ PEOPLE = 20
 LOAD_SECONDS = 65
 THINK_SECONDS = 2.0  # between one person's writes: a busy site, not a saturated one
 MAILS = 12
-# The worker command the README documents ("Notifications and scheduled jobs").
-WORKER_COMMAND = ["manage.py", "db_worker"]
-# django-tasks-db marks a send that fails as FAILED and never retries it, so mail queued while
-# the mail server is down is lost. Issue 13 items 2-3 (the mail outbox with retries) fix that;
-# until they land the outage figure is printed but not asserted, and the script asserts instead
-# that mail queued while the server is up is delivered exactly once.
+# The mail worker the README documents ("Outgoing mail goes through an outbox").
+WORKER_COMMAND = ["manage.py", "send_outbox", "--loop"]
+# Mail queued while the mail server is down must arrive once it is back (the outbox retries).
+# Printed always; asserted with FAULT_TEST_REQUIRE_MAIL_RETRIES=true (not yet the default: the
+# outbox landed after this script's last measured run).
 REQUIRE_MAIL_RETRIES = os.environ.get("FAULT_TEST_REQUIRE_MAIL_RETRIES", "") == "true"
-# After the load: long enough for a retry after the outage (when retries are asserted).
-MAIL_WAIT_SECONDS = 90 if REQUIRE_MAIL_RETRIES else 15
+MAIL_WAIT_SECONDS = 90  # after the load, for a retry after the outage; ends when all arrived
 
 # Timeline, seconds after the load starts.
 MAIL_DOWN_AT, MAIL_DOWN_FOR = 1, 30  # down from 1 s until 30 s after the mail is queued
@@ -578,7 +576,7 @@ def report(results, marks, sink, queued, postgres, worker):  # noqa: PLR0914
         ("mail server down (s)", f"{marks['mail_up'] - marks['mail_down']:.1f}", ""),
         ("mail queued during the mail outage delivered exactly once",
          f"{outage_once}/{len(outage_subjects)}",
-         "= 100%" if REQUIRE_MAIL_RETRIES else "not asserted yet (needs the outbox)"),
+         "= 100%" if REQUIRE_MAIL_RETRIES else "not asserted by default"),
         ("  of which delivered more than once", outage_twice, "= 0"),
         ("mail queued with the server up delivered exactly once",
          f"{up_once}/{len(up_subjects)}", "= 100%"),
