@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import imports, views
 
 app_name = "improvement"
 
@@ -24,6 +24,11 @@ urlpatterns = [
         name="observation_add",
     ),
     path(P + "measures/<int:pk>/import/", views.ImportView.as_view(), name="import"),
+    path(
+        P + "measures/<int:pk>/import/template.<str:fmt>",
+        views.ImportTemplateView.as_view(),
+        name="import_template",
+    ),
     path(P + "measures/<int:pk>/baseline/", views.BaselineView.as_view(), name="baseline"),
     path(P + "cycles/add/", views.CycleAddView.as_view(), name="cycle_add"),
     path(P + "cycles/<int:pk>/", views.CycleView.as_view(), name="cycle"),
@@ -34,6 +39,11 @@ urlpatterns = [
         P + "understand/profile/import/",
         views.ProfileImportView.as_view(),
         name="profile_import",
+    ),
+    path(
+        P + "understand/profile/template.<str:fmt>",
+        views.ImportTemplateView.as_view(columns=imports.PROFILE_COLUMNS, name="profile"),
+        name="profile_template",
     ),
     path(P + "understand/<slug:kind>/", views.ItemAddView.as_view(), name="item_add"),
     path(P + "export/cycles.csv", views.CsvExportView.as_view(kind="cycles"), name="export_cycles"),

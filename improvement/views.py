@@ -14,13 +14,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
+from cohort_site import tabular
 from cohorts.mixins import TeamMemberRequiredMixin, TeamMixin
 
-from . import forms, permissions, services
+from . import forms, imports, permissions, services
 from .charts import build_measure_charts, fmt
+from .groups import accepted_names
 from .models import (
     GROUP_LABELS,
     RET_STEPS,
@@ -359,23 +363,102 @@ class BaselineView(WriteMixin, MeasureMixin, View):
         return redirect(self.measure.get_absolute_url())
 
 
-class ImportView(WriteMixin, MeasureMixin, FormView):
-    template_name = "improvement/import.html"
+class PreviewImportMixin(WriteMixin):
+    """Upload, see every row's problem or a preview, then confirm; see improvement/imports.py."""
+
     form_class = forms.ImportForm
+    template_name = "improvement/import.html"
+    success_message = ""
+
+    def owner(self) -> str:
+        return f"{self.request.user.pk}:{self.request.path}"
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "columns": self.columns,
+            "groups": accepted_names(),
+            "template_urls": {fmt: self.template_url(fmt) for fmt in ("csv", "xlsx")},
+        }
+
+    def post(self, request, *args, **kwargs):
+        if "token" in request.POST:
+            return self.commit(request.POST["token"], request.POST.get("encoding", ""))
+        return super().post(request, *args, **kwargs)
+
+    def show(self, form, report, status=400, **extra):
+        response = self.render_to_response(self.get_context_data(form=form, report=report, **extra))
+        response.status_code = status
+        return response
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+    def form_valid(self, form):
+        encoding = form.cleaned_data["encoding"]
+        try:
+            data = tabular.read_upload(form.cleaned_data["file"])
+        except tabular.TabularError as error:
+            return self.show(form, imports.ImportReport(refused=str(error)))
+        report = self.check(data=data, encoding=encoding)
+        if not report.ok:
+            return self.show(form, report)
+        token = tabular.stage(data, owner=self.owner())
+        preview = [
+            (row.number, [row.cleaned.get(c.name) for c in self.columns]) for row in report.preview
+        ]
+        return self.show(form, report, status=200, token=token, encoding=encoding, preview=preview)
+
+    def commit(self, token, encoding):
+        form = self.get_form_class()()
+        try:
+            data = tabular.staged(token, owner=self.owner())
+        except tabular.TabularError as error:
+            return self.show(form, imports.ImportReport(refused=str(error)))
+        report = self.save(data=data, encoding=encoding or None)
+        if not report.ok:
+            return self.show(form, report)
+        tabular.unstage(token, owner=self.owner())
+        messages.success(self.request, self.success_message % {"n": report.created})
+        return redirect(self.get_success_url())
+
+
+class ImportView(PreviewImportMixin, MeasureMixin, FormView):
+    columns = imports.OBSERVATION_COLUMNS
+    success_message = gettext_lazy("Imported %(n)s points.")
+
+    def template_url(self, fmt):
+        return reverse("improvement:import_template", args=[self.team.slug, self.measure.pk, fmt])
+
+    def check(self, **kwargs):
+        return imports.observations_check(measure=self.measure, user=self.request.user, **kwargs)
+
+    def save(self, **kwargs):
+        return imports.observations_commit(measure=self.measure, user=self.request.user, **kwargs)
+
+    def get_success_url(self):
+        return self.measure.get_absolute_url()
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "measure": self.measure}
 
-    def form_valid(self, form):
-        report = services.observations_import(
-            measure=self.measure, user=self.request.user, data=form.cleaned_data["file"].read()
+
+class ImportTemplateView(TeamMemberRequiredMixin, TeamMixin, View):
+    """An empty file with the import's columns and one example row, as CSV or XLSX."""
+
+    columns = imports.OBSERVATION_COLUMNS
+    name = "points"
+
+    def get(self, request, *args, **kwargs):
+        if kwargs["fmt"] not in ("csv", "xlsx"):
+            raise Http404
+        return tabular.spreadsheet_response(
+            [[c.label for c in self.columns], [c.example for c in self.columns]],
+            filename=f"{self.name}-template",
+            fmt=kwargs["fmt"],
         )
-        if report.ok:
-            messages.success(self.request, _("Imported %(n)s points.") % {"n": report.created})
-            return redirect(self.measure.get_absolute_url())
-        response = self.render_to_response(self.get_context_data(form=form, report=report))
-        response.status_code = 400
-        return response
 
 
 # --- PDSA cycles --------------------------------------------------------------------------------
@@ -557,20 +640,24 @@ class UnderstandView(ProjectMixin, TemplateView):
         return context
 
 
-class ProfileImportView(WriteMixin, FormView):
-    template_name = "improvement/profile_import.html"
-    form_class = forms.ProfileImportForm
+class ProfileImportView(PreviewImportMixin, FormView):
+    columns = imports.PROFILE_COLUMNS
+    success_message = gettext_lazy("Imported %(n)s figures.")
 
-    def form_valid(self, form):
-        report = services.profile_import(
-            project=self.project, user=self.request.user, data=form.cleaned_data["file"].read()
-        )
-        if report.ok:
-            messages.success(self.request, _("Imported %(n)s figures.") % {"n": report.created})
-            return redirect("improvement:understand", slug=self.team.slug)
-        response = self.render_to_response(self.get_context_data(form=form, report=report))
-        response.status_code = 400
-        return response
+    def template_url(self, fmt):
+        return reverse("improvement:profile_template", args=[self.team.slug, fmt])
+
+    def check(self, **kwargs):
+        return imports.profile_check(project=self.project, user=self.request.user, **kwargs)
+
+    def save(self, **kwargs):
+        return imports.profile_commit(project=self.project, user=self.request.user, **kwargs)
+
+    def get_success_url(self):
+        return reverse("improvement:understand", args=[self.team.slug])
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "profile": True}
 
 
 class ItemAddView(WriteMixin, View):
