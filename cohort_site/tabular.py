@@ -245,7 +245,8 @@ def read_table(
             while cells and cells[-1] in ("", None):
                 cells.pop()
             first = [force_str(c) for c in cells]
-            if any(any(col.matches(h) for col in columns) for h in first) or header_required:
+            known = sum(any(col.matches(h) for col in columns) for h in first if h)
+            if header_required or known * 2 > len([h for h in first if h]):
                 headers = first
                 mapping = [next((c.name for c in columns if c.matches(h)), None) for h in headers]
                 continue
