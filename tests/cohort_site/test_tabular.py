@@ -5,10 +5,11 @@ import csv
 import io
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from cohort_site import tabular
 from cohort_site.tabular import Column, TabularError, read_table
+from tests.files import xlsx_bytes
 
 COLUMNS = (
     Column("date", "date", ("fecha",)),
@@ -23,15 +24,6 @@ ROWS = [["Date", "Group", "Numerator", "Denominator"], ["2026-09-01", "señora",
 def as_csv(rows, *, delimiter=",", newline="\n", encoding="utf-8") -> bytes:
     text = newline.join(delimiter.join(r) for r in rows) + newline
     return text.encode(encoding)
-
-
-def as_xlsx(rows) -> bytes:
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
 
 
 def values(table):
@@ -62,7 +54,7 @@ def test_an_xlsx_workbook_reads_numbers_and_dates():
     import datetime
 
     rows = [ROWS[0], [datetime.datetime(2026, 9, 1), "HI", 12, 80.0]]
-    table = read_table(as_xlsx(rows), columns=COLUMNS)
+    table = read_table(xlsx_bytes(rows), columns=COLUMNS)
     assert values(table) == [[datetime.date(2026, 9, 1), "HI", 12, 80]]
 
 

@@ -1,26 +1,15 @@
 """Partner schools and bulk invitations read the files people really have."""
 
-import io
-
 import pytest
-from openpyxl import Workbook
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from cohorts.models import Invitation, Organization
 from tests.conftest import client_for
+from tests.files import xlsx_bytes
 
 pytestmark = pytest.mark.django_db
-
-
-def xlsx(rows):
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
 
 
 def schools(roles, data, name="schools.csv"):
@@ -33,7 +22,9 @@ def schools(roles, data, name="schools.csv"):
     "data",
     [
         "Name;CDS Code;District\rEscuela Señora;57990039900011;Pine USD\r".encode("cp1252"),
-        xlsx([["name", "cds code", "district"], ["Escuela Señora", "57990039900011", "Pine USD"]]),
+        xlsx_bytes(
+            [["name", "cds code", "district"], ["Escuela Señora", "57990039900011", "Pine USD"]]
+        ),
     ],
     ids=["mac-cr-semicolon-cp1252", "xlsx"],
 )

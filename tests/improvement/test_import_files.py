@@ -1,10 +1,8 @@
 """Observation and data-profile imports with the files people really have: preview, then commit."""
 
 import datetime
-import io
 
 import pytest
-from openpyxl import Workbook
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -12,6 +10,7 @@ from django.urls import reverse
 from improvement.models import Observation
 from improvement.services import measure_save
 from tests.conftest import client_for
+from tests.files import xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -22,13 +21,8 @@ def csv_bytes(rows, *, newline="\n", delimiter=",", encoding="utf-8"):
     return (newline.join(delimiter.join(r) for r in [HEADER, *rows]) + newline).encode(encoding)
 
 
-def xlsx_bytes(rows):
-    workbook = Workbook()
-    for row in [HEADER, *rows]:
-        workbook.active.append(row)
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+def xlsx_file(rows):
+    return xlsx_bytes([HEADER, *rows])
 
 
 def check(roles, measure, data, name="points.csv", **extra):
@@ -71,7 +65,7 @@ EXPECTED = [(datetime.date(2026, 9, 1), 12, 80), (datetime.date(2026, 10, 1), 10
             "latin1.csv",
         ),  # fmt: skip
         (
-            xlsx_bytes(
+            xlsx_file(
                 [
                     [datetime.datetime(2026, 9, 1), "el", 12, 80],
                     ["10/01/2026", "English Learners", 10, 82],
