@@ -31,7 +31,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 
@@ -411,7 +411,7 @@ def spreadsheet_response(rows: Iterable[Iterable], *, filename: str, fmt: str = 
     if fmt == "xlsx":
         response = HttpResponse(xlsx_bytes(rows), content_type=XLSX_MIME)
     else:
-        response = StreamingHttpResponse(csv_stream(rows), content_type="text/csv; charset=utf-8")
+        response = HttpResponse("".join(csv_stream(rows)), content_type="text/csv; charset=utf-8")
         fmt = "csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response

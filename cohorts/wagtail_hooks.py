@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from cohort_site import tabular
+from cohort_site import admin_exports, tabular
 
 from . import dashboard, panels
 from .imports import parse_school_rows, schools_import
@@ -16,6 +16,7 @@ from .models import Cohort, Organization, Team
 
 
 class OrganizationViewSet(ModelViewSet):
+    index_view_class = admin_exports.IndexView
     model = Organization
     icon = "home"
     form_fields = ["name", "kind", "cds_code", "county", "city", "parent"]
@@ -27,6 +28,7 @@ class OrganizationViewSet(ModelViewSet):
 
 
 class CohortViewSet(ModelViewSet):
+    index_view_class = admin_exports.IndexView
     model = Cohort
     icon = "group"
     form_fields = ["name", "slug", "program", "school_year", "starts_on", "ends_on", "facilitators"]
@@ -38,6 +40,7 @@ class CohortViewSet(ModelViewSet):
 
 
 class TeamViewSet(ModelViewSet):
+    index_view_class = admin_exports.IndexView
     model = Team
     icon = "user"
     form_fields = ["name", "slug", "cohort", "organization", "kind"]

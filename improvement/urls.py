@@ -46,15 +46,13 @@ urlpatterns = [
         name="profile_template",
     ),
     path(P + "understand/<slug:kind>/", views.ItemAddView.as_view(), name="item_add"),
-    path(P + "export/cycles.csv", views.CsvExportView.as_view(kind="cycles"), name="export_cycles"),
-    path(
-        P + "export/measures.csv",
-        views.CsvExportView.as_view(kind="measures"),
-        name="export_measures",
-    ),
-    path(
-        P + "export/observations.csv",
-        views.CsvExportView.as_view(kind="observations"),
-        name="export_observations",
-    ),
+    *[
+        path(
+            P + f"export/{kind}.{fmt}",
+            views.CsvExportView.as_view(kind=kind, fmt=fmt),
+            name=f"export_{kind}" + ("" if fmt == "csv" else "_xlsx"),
+        )
+        for kind in ("cycles", "measures", "observations")
+        for fmt in ("csv", "xlsx")
+    ],
 ]

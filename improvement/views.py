@@ -6,13 +6,12 @@ small-cell suppression). Writing: team members (others get 404). Managing the pr
 cohort's facilitators.
 """
 
-import csv
 from functools import cached_property
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -687,20 +686,23 @@ class ItemAddView(WriteMixin, View):
 
 
 class CsvExportView(ProjectMixin, View):
+    """The project's cycles, measures or observations as CSV or XLSX (cohort_site.tabular)."""
+
     kind = ""
+    fmt = "csv"
 
     def get(self, request, *args, **kwargs):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        filename = f"{self.team.slug}-{self.kind}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        writer = csv.writer(response)
-        getattr(self, f"write_{self.kind}")(writer)
-        return response
+        sheet = tabular.Sheet()
+        getattr(self, f"write_{self.kind}")(sheet)
+        return tabular.spreadsheet_response(
+            sheet.rows, filename=f"{self.team.slug}-{self.kind}", fmt=self.fmt
+        )
 
     def write_cycles(self, writer):
         writer.writerow(
-            ["ramp", "number", "title", "change_idea", "purpose", "phase", "planned_start",
-             "done_on", "decided_on", "decision", "objective", "learned"]
+            [_("Ramp"), _("Number"), _("Title"), _("Change idea"), _("Purpose"), _("Phase"),
+             _("Planned start"), _("Done on"), _("Decided on"), _("Decision"), _("Objective"),
+             _("What we learned")]
         )  # fmt: skip
         for c in PDSACycle.objects.filter(project=self.project).select_related("change_idea"):
             writer.writerow(
@@ -711,9 +713,9 @@ class CsvExportView(ProjectMixin, View):
 
     def write_measures(self, writer):
         writer.writerow(
-            ["name", "type", "unit", "direction", "numerator", "denominator",
-             "inclusions_exclusions", "data_source", "frequency", "owner", "groups", "rules",
-             "baseline_points"]
+            [_("Name"), _("Type"), _("Unit"), _("Direction"), _("Numerator"), _("Denominator"),
+             _("Inclusions and exclusions"), _("Data source"), _("Frequency"), _("Owner"),
+             _("Student groups"), _("Run-chart rules"), _("Baseline points")]
         )  # fmt: skip
         for m in self.project.measures.all():
             writer.writerow(
@@ -723,7 +725,10 @@ class CsvExportView(ProjectMixin, View):
             )  # fmt: skip
 
     def write_observations(self, writer):
-        writer.writerow(["measure", "date", "group", "n", "value", "numerator", "denominator"])
+        writer.writerow(
+            [_("Measure"), _("Date"), _("Student group"), _("n (students)"), _("Value"),
+             _("Numerator"), _("Denominator")]
+        )  # fmt: skip
         measures = self.project.measures.prefetch_related(
             Prefetch("observations", queryset=Observation.objects.order_by("date", "group"))
         )

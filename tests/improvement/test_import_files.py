@@ -173,7 +173,7 @@ def test_the_templates_download_with_every_column(roles, project):
     response = client.get(
         reverse("improvement:import_template", args=["team-a", project["measure"].pk, "csv"])
     )
-    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    text = response.content.decode("utf-8-sig")
     assert text.splitlines()[0] == "date,group,numerator,denominator"
     response = client.get(
         reverse("improvement:import_template", args=["team-a", project["measure"].pk, "xlsx"])
