@@ -174,9 +174,6 @@ class ImportForm(forms.Form):
     )
 
 
-ProfileImportForm = ImportForm
-
-
 class BaselineForm(forms.ModelForm):
     class Meta:
         model = Measure

@@ -91,7 +91,12 @@ def _lookup(language: str | None) -> dict[str, str]:
 
 def parse_group(text) -> str | None:
     """The Dashboard code for a group written as a code or a name, or None."""
-    return _lookup(get_language()).get(normalise_words(str(text or "")))
+    return _parse(get_language(), str(text or ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(language: str | None, text: str) -> str | None:
+    return _lookup(language).get(normalise_words(text))
 
 
 class StudentGroupField(forms.CharField):
