@@ -31,7 +31,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 
@@ -407,6 +407,18 @@ def xlsx_bytes(rows: Iterable[Iterable]) -> bytes:
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
+
+
+def template_response(columns: Iterable[Column], *, name: str, fmt: str):
+    """An import template: the columns' names and one example row, as CSV or XLSX."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    columns = list(columns)
+    return spreadsheet_response(
+        [[c.label for c in columns], [c.example for c in columns]],
+        filename=f"{name}-template",
+        fmt=fmt,
+    )
 
 
 def spreadsheet_response(rows: Iterable[Iterable], *, filename: str, fmt: str = "csv"):

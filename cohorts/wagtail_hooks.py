@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, View
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from cohort_site import admin_exports, tabular
 
 from . import dashboard, panels
-from .imports import parse_school_rows, schools_import
+from .imports import SCHOOL_COLUMNS, parse_school_rows, schools_import
 from .models import Cohort, Organization, Team
 
 
@@ -97,10 +97,22 @@ class SchoolImportView(PermissionRequiredMixin, FormView):
         return response
 
 
+class SchoolTemplateView(PermissionRequiredMixin, View):
+    permission_required = "cohorts.add_organization"
+
+    def get(self, request, fmt):
+        return tabular.template_response(SCHOOL_COLUMNS, name="partner-schools", fmt=fmt)
+
+
 @hooks.register("register_admin_urls")
 def register_school_import_url():
     return [
-        path("cohorts/import-schools/", SchoolImportView.as_view(), name="cohorts_school_import")
+        path("cohorts/import-schools/", SchoolImportView.as_view(), name="cohorts_school_import"),
+        path(
+            "cohorts/import-schools/template.<str:fmt>",
+            SchoolTemplateView.as_view(),
+            name="cohorts_school_template",
+        ),
     ]
 
 

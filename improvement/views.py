@@ -451,13 +451,7 @@ class ImportTemplateView(TeamMemberRequiredMixin, TeamMixin, View):
     name = "points"
 
     def get(self, request, *args, **kwargs):
-        if kwargs["fmt"] not in ("csv", "xlsx"):
-            raise Http404
-        return tabular.spreadsheet_response(
-            [[c.label for c in self.columns], [c.example for c in self.columns]],
-            filename=f"{self.name}-template",
-            fmt=kwargs["fmt"],
-        )
+        return tabular.template_response(self.columns, name=self.name, fmt=kwargs["fmt"])
 
 
 # --- PDSA cycles --------------------------------------------------------------------------------

@@ -60,3 +60,12 @@ def test_bulk_invitations_read_an_excel_for_mac_file(roles, mailoutbox):
         ("ana@example.org", "Ana Señora", "lead"),
         ("bo@example.org", "Bo", "member"),
     }
+
+
+def test_the_school_import_page_offers_templates(roles):
+    client = client_for("site_admin", roles)
+    page = client.get(reverse("cohorts_school_import")).content.decode()
+    assert reverse("cohorts_school_template", args=["xlsx"]) in page
+    response = client.get(reverse("cohorts_school_template", args=["csv"]))
+    assert response.content.decode("utf-8-sig").splitlines()[0] == "name,CDS code,district"
+    assert client.get(reverse("cohorts_school_template", args=["exe"])).status_code == 404

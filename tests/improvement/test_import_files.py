@@ -190,3 +190,14 @@ def test_the_import_page_lists_every_group_in_english_and_spanish(roles, project
     for word in ["LTEL", "Students with disabilities", "Estudiantes del idioma inglés", "Latino",
                  "Hispanic", "Homeless youth", "template (CSV)", "template (Excel)"]:  # fmt: skip
         assert word in html
+
+
+def test_the_person_may_choose_the_encoding(roles, project):
+    measure = project["measure"]
+    data = csv_bytes(
+        [["2026-09-01", "Estudiantes del idioma inglés", "12", "80"]], encoding="cp1252"
+    )
+    refused = check(roles, measure, data, encoding="utf-8")
+    assert refused.status_code == 400
+    assert "cannot be read as UTF-8" in refused.content.decode()
+    assert check(roles, measure, data, encoding="cp1252").status_code == 200
