@@ -23,7 +23,7 @@ import time
 import unicodedata
 import uuid
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -209,6 +209,19 @@ def too_many_rows(max_rows: int) -> str:
     }
 
 
+def refuse_missing_columns(columns: list[Column], headers: list[str], mapping: list) -> None:
+    missing = [c for c in columns if c.required and c.name not in mapping]
+    if missing:
+        raise TabularError(
+            _("The file needs the columns %(cols)s; missing: %(missing)s. Found: %(found)s.")
+            % {
+                "cols": ", ".join(str(c.label) for c in columns if c.required),
+                "missing": ", ".join(str(c.label) for c in missing),
+                "found": ", ".join(h for h in headers if h) or "—",
+            }
+        )
+
+
 def read_table(
     source: bytes,
     *,
@@ -216,8 +229,12 @@ def read_table(
     encoding: str | None = None,
     max_rows: int = MAX_ROWS,
     header_required: bool = True,
+    refuse_headers: Callable[[list[str]], str | None] | None = None,
 ) -> Table:
-    """Read a CSV or XLSX file into rows keyed by column name (see the module docstring)."""
+    """Read a CSV or XLSX file into rows keyed by column name (see the module docstring).
+
+    `refuse_headers` may return a message refusing the file from its header alone.
+    """
     columns = list(columns)
     if len(source) > MAX_BYTES:
         raise TabularError(too_large(MAX_BYTES))
@@ -249,6 +266,9 @@ def read_table(
             if header_required or known * 2 > len([h for h in first if h]):
                 headers = first
                 mapping = [next((c.name for c in columns if c.matches(h)), None) for h in headers]
+                if refuse_headers and (message := refuse_headers(headers)):
+                    raise TabularError(message)
+                refuse_missing_columns(columns, headers, mapping)
                 continue
             # No header line (pasted lines): the columns come in their documented order.
             headers = [str(c.label) for c in columns]
@@ -287,17 +307,6 @@ def read_table(
 
     if headers is None:
         raise TabularError(_("The file is empty."))
-    found = {name for name in mapping if name}
-    missing = [c for c in columns if c.required and c.name not in found]
-    if missing:
-        raise TabularError(
-            _("The file needs the columns %(cols)s; missing: %(missing)s. Found: %(found)s.")
-            % {
-                "cols": ", ".join(str(c.label) for c in columns if c.required),
-                "missing": ", ".join(str(c.label) for c in missing),
-                "found": ", ".join(h for h in headers if h) or "—",
-            }
-        )
     if not rows:
         raise TabularError(_("The file has a header but no rows."))
     return Table(

@@ -77,12 +77,16 @@ def student_level_headers(headers: list[str]) -> str | None:
 def _read(data: bytes, columns, encoding: str | None) -> tuple[ImportReport, object]:
     report = ImportReport()
     try:
-        table = read_table(data, columns=columns, encoding=encoding or None)
+        table = read_table(
+            data,
+            columns=columns,
+            encoding=encoding or None,
+            refuse_headers=student_level_headers,
+        )
     except TabularError as error:
         report.refused = str(error)
         return report, None
     report.encoding, report.ignored = table.encoding, table.ignored
-    report.refused = student_level_headers(table.headers) or ""
     return report, table
 
 

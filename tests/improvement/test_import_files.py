@@ -130,6 +130,7 @@ def test_bad_rows_name_row_and_column_and_store_nothing(rows, message, roles, pr
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", "not a CSV or Excel file"),
         (b"when,who\n2026-09-01,EL\n", "missing: date, group, numerator, denominator"),
         (b"student_id,date,group,numerator,denominator\n1,2026-09-01,EL,1,1\n", "student-level"),
+        (b"Student Name,Birth Date,score\nAna,2015-01-02,3\n", "student-level"),
     ],
 )
 def test_files_that_cannot_be_imported_are_refused(data, message, roles, project):
