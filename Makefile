@@ -54,8 +54,9 @@ test: $(BIN)/.installed-dev ## Lint, check, and run the whole test suite
 	DJANGO_SETTINGS_MODULE=cohort_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
 
-bench: $(BIN)/.installed-dev ## Time every page per role against the demo (a benchmark, not a test)
+bench: $(BIN)/.installed-dev ## Time every page per role, and 5,000/50,000-row imports (a benchmark, not a test)
 	$(BIN)/python bench/run_bench.py
+	$(BIN)/python bench/imports.py
 
 serve: migrate ## Serve with gunicorn and production-like settings (needs SECRET_KEY, ALLOWED_HOSTS)
 	DJANGO_SETTINGS_MODULE=cohort_site.settings.production $(BIN)/python manage.py collectstatic --noinput

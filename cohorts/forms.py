@@ -1,12 +1,10 @@
-import csv
-import io
 from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from cohort_site import tabular
 from cohort_site.idempotency import SubmissionKeyFormMixin
 
 from .models import CohortSession, Membership, Team
@@ -34,27 +32,53 @@ class BulkRow:
     error: str = ""
 
 
-def parse_invitation_rows(text: str) -> list[BulkRow]:
-    """Rows of `email, name, role` (name and role optional; a header line is skipped)."""
+INVITATION_COLUMNS = (
+    tabular.Column(
+        "email",
+        _("email"),
+        ("e-mail", "email address", "correo", "correo electrónico"),
+        example="ana@example.org",
+    ),  # fmt: skip
+    tabular.Column("name", _("name"), ("full name", "nombre"), required=False, example="Ana Ruiz"),
+    tabular.Column("role", _("role"), ("rol",), required=False, example="member"),
+)
+
+
+class InvitationRowForm(forms.Form):
+    email = forms.EmailField(error_messages={"invalid": _("“%(value)s” is not an email address.")})
+    name = forms.CharField(max_length=120, required=False)
+    role = forms.CharField(required=False)
+
+    def clean_role(self):
+        role = (self.cleaned_data["role"] or "member").strip().lower()
+        if role not in Membership.Role.values:
+            raise ValidationError(
+                _("Role must be “lead” or “member”, not “%(role)s”."), params={"role": role}
+            )
+        return role
+
+
+def parse_invitation_rows(data: bytes | str) -> list[BulkRow]:
+    """Rows of `email, name, role` (name and role optional; a header line is optional)."""
+    if isinstance(data, str):
+        data = data.encode()
+    if not data.strip():
+        return []
+    table = tabular.read_table(
+        data, columns=INVITATION_COLUMNS, max_rows=MAX_BULK_ROWS, header_required=False
+    )
     rows = []
-    reader = csv.reader(io.StringIO(text))
-    for number, cells in enumerate(reader, start=1):
-        cells = [c.strip() for c in cells]
-        if not any(cells):
-            continue
-        if number == 1 and cells[0].lower() in {"email", "e-mail"}:
-            continue
-        email, name, role = (cells + ["", "", ""])[:3]
-        row = BulkRow(
-            number=number, email=email.lower(), name=name, role=(role or "member").lower()
+    for row in tabular.validate_rows(table, InvitationRowForm):
+        values = row.cleaned or row.values
+        rows.append(
+            BulkRow(
+                number=row.number,
+                email=str(values.get("email", "")).strip().lower(),
+                name=str(values.get("name", "")).strip(),
+                role=str(values.get("role") or "member").strip().lower(),
+                error=" ".join(row.problems),
+            )
         )
-        try:
-            validate_email(row.email)
-        except ValidationError:
-            row.error = str(_("“%(email)s” is not an email address.") % {"email": email})
-        if not row.error and row.role not in Membership.Role.values:
-            row.error = str(_("Role must be “lead” or “member”, not “%(role)s”.") % {"role": role})
-        rows.append(row)
     return rows
 
 
@@ -67,7 +91,7 @@ class BulkInvitationForm(forms.Form):
         help_text=_("Role is “lead” or “member” (member if left out)."),
     )
     csv_file = forms.FileField(
-        label=_("Or upload a CSV file (email, name, role)"),
+        label=_("Or upload a CSV or Excel file (email, name, role)"),
         required=False,
     )
     import_good_rows = forms.BooleanField(
@@ -81,22 +105,16 @@ class BulkInvitationForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        text = data.get("lines") or ""
         upload = data.get("csv_file")
-        if upload:
-            if upload.size > 1_000_000:
-                raise ValidationError({"csv_file": _("The file is larger than 1 MB.")})
-            try:
-                text = upload.read().decode("utf-8-sig")
-            except UnicodeDecodeError:
-                raise ValidationError(
-                    {"csv_file": _("The file must be a UTF-8 CSV file.")}
-                ) from None
-        rows = parse_invitation_rows(text)
+        try:
+            if upload:
+                rows = parse_invitation_rows(tabular.read_upload(upload, max_bytes=1_000_000))
+            else:
+                rows = parse_invitation_rows(data.get("lines") or "")
+        except tabular.TabularError as error:
+            raise ValidationError({"csv_file" if upload else "lines": str(error)}) from None
         if not rows:
             raise ValidationError(_("Paste at least one line or upload a CSV file."))
-        if len(rows) > MAX_BULK_ROWS:
-            raise ValidationError(_("At most %(n)s people at a time.") % {"n": MAX_BULK_ROWS})
         data["rows"] = rows
         return data
 

@@ -1,14 +1,32 @@
-"""Import partner schools from a CSV file (name, CDS code, district) with a per-row report."""
+"""Import partner schools from a CSV or XLSX file (name, CDS code, district), row by row."""
 
-import csv
-import io
 from dataclasses import dataclass
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cohort_site import tabular
 
 from .models import Organization
+
+SCHOOL_COLUMNS = (
+    tabular.Column(
+        "name", gettext_lazy("name"), ("school", "school name"), example="Lincoln Middle"
+    ),  # fmt: skip
+    tabular.Column(
+        "cds_code", gettext_lazy("CDS code"), ("cds", "cdscode", "code"), example="37683386039994"
+    ),  # fmt: skip
+    tabular.Column(
+        "district",
+        gettext_lazy("district"),
+        ("district name",),
+        required=False,
+        example="San Diego Unified",
+    ),  # fmt: skip
+)
 
 
 @dataclass
@@ -21,20 +39,35 @@ class SchoolRow:
     created: bool = False
 
 
-def parse_school_rows(text: str) -> list[SchoolRow]:
-    rows = []
-    for number, cells in enumerate(csv.reader(io.StringIO(text)), start=1):
-        cells = [c.strip() for c in cells]
-        if not any(cells) or (number == 1 and cells[0].lower() == "name"):
-            continue
-        name, cds_code, district = (cells + ["", "", ""])[:3]
-        row = SchoolRow(number=number, name=name, cds_code=cds_code, district=district)
-        if not name:
-            row.error = _("The school's name is missing.")
-        elif not (len(cds_code) == 14 and cds_code.isdigit()):
-            row.error = _("“%(code)s” is not a 14-digit CDS code.") % {"code": cds_code}
-        rows.append(row)
-    return rows
+class SchoolRowForm(forms.Form):
+    name = forms.CharField(max_length=200)
+    cds_code = forms.CharField()
+    district = forms.CharField(max_length=200, required=False)
+
+    def clean_cds_code(self):
+        code = self.cleaned_data["cds_code"].strip()
+        if not (len(code) == 14 and code.isdigit()):
+            raise ValidationError(_("“%(code)s” is not a 14-digit CDS code.") % {"code": code})
+        return code
+
+
+def parse_school_rows(data: bytes) -> list[SchoolRow]:
+    """The rows of a schools file (the header line is optional), each with its problems.
+
+    Raises TabularError when the whole file is refused.
+    """
+    table = tabular.read_table(data, columns=SCHOOL_COLUMNS, header_required=False)
+    return [
+        SchoolRow(
+            number=row.number,
+            **{
+                name: str((row.cleaned or row.values).get(name, ""))
+                for name in ("name", "cds_code", "district")
+            },  # fmt: skip
+            error=" ".join(row.problems),
+        )
+        for row in tabular.validate_rows(table, SchoolRowForm)
+    ]
 
 
 @transaction.atomic

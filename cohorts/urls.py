@@ -21,6 +21,11 @@ urlpatterns = [
     path("cohorts/<slug:slug>/", views.CohortView.as_view(), name="cohort"),
     path("cohorts/<slug:slug>/export.csv", views.CohortExportView.as_view(), name="cohort_export"),
     path(
+        "cohorts/<slug:slug>/export.xlsx",
+        views.CohortExportView.as_view(fmt="xlsx"),
+        name="cohort_export_xlsx",
+    ),
+    path(
         "cohorts/<slug:slug>/sessions/new/",
         views.CohortSessionFormView.as_view(),
         name="session_new",

@@ -1,4 +1,3 @@
-import csv
 from functools import cached_property
 
 from allauth.account.adapter import get_adapter
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
+from cohort_site import tabular
 from cohort_site.idempotency import IdempotentCreateMixin
 
 from . import access, calendar, dashboard, panels, services
@@ -30,11 +30,6 @@ from .forms import (
 from .mixins import CohortManagerMixin, NoStoreMixin, TeamMixin
 from .models import Cohort, CohortSession, Invitation, Membership, Team
 from .notifications import undelivered
-
-
-def csv_safe(value: str) -> str:
-    """Neutralise spreadsheet formulas in exported text (CSV injection)."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
 
 
 class MyTeamsView(LoginRequiredMixin, ListView):
@@ -169,36 +164,32 @@ class ProgramView(LoginRequiredMixin, NoStoreMixin, TemplateView):
 
 
 class CohortExportView(CohortView):
-    """The dashboard's rows as CSV, with the same sort and filter."""
+    """The dashboard's rows as CSV or XLSX, with the same sort and filter."""
+
+    fmt = "csv"
 
     def get(self, request, *args, **kwargs):
         _teams, columns, rows = self.dashboard()
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.cohort.slug}-dashboard.csv"'
-        writer = csv.writer(response)
-        writer.writerow(
+        header = [_("Team"), _("Partner"), _("Members"), _("Last activity"),
+                  *[c.label for c in columns], _("Alerts")]  # fmt: skip
+        return tabular.spreadsheet_response(
             [
-                _("Team"),
-                _("Partner"),
-                _("Members"),
-                _("Last activity"),
-                *[c.label for c in columns],
-                _("Alerts"),
-            ]
+                header,
+                *(
+                    [
+                        row.team.name,
+                        row.team.organization.name,
+                        row.team.member_count,
+                        row.team.last_activity_at.date() if row.team.last_activity_at else "",
+                        *row.cells,
+                        row.alerts,
+                    ]  # fmt: skip
+                    for row in rows
+                ),
+            ],
+            filename=f"{self.cohort.slug}-dashboard",
+            fmt=self.fmt,
         )
-        for row in rows:
-            team = row.team
-            writer.writerow(
-                [
-                    csv_safe(team.name),
-                    csv_safe(team.organization.name),
-                    team.member_count,
-                    team.last_activity_at.date().isoformat() if team.last_activity_at else "",
-                    *[csv_safe(str(cell)) for cell in row.cells],
-                    csv_safe("; ".join(row.alerts)),
-                ]
-            )
-        return response
 
 
 class InviteView(IdempotentCreateMixin, CohortManagerMixin, FormView):

@@ -2,18 +2,21 @@ from django import forms
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, View
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from cohort_site import admin_exports, tabular
+
 from . import dashboard, panels
-from .imports import parse_school_rows, schools_import
+from .imports import SCHOOL_COLUMNS, parse_school_rows, schools_import
 from .models import Cohort, Organization, Team
 
 
 class OrganizationViewSet(ModelViewSet):
+    index_view_class = admin_exports.IndexView
     model = Organization
     icon = "home"
     form_fields = ["name", "kind", "cds_code", "county", "city", "parent"]
@@ -25,6 +28,7 @@ class OrganizationViewSet(ModelViewSet):
 
 
 class CohortViewSet(ModelViewSet):
+    index_view_class = admin_exports.IndexView
     model = Cohort
     icon = "group"
     form_fields = ["name", "slug", "program", "school_year", "starts_on", "ends_on", "facilitators"]
@@ -36,6 +40,7 @@ class CohortViewSet(ModelViewSet):
 
 
 class TeamViewSet(ModelViewSet):
+    index_view_class = admin_exports.IndexView
     model = Team
     icon = "user"
     form_fields = ["name", "slug", "cohort", "organization", "kind"]
@@ -59,7 +64,10 @@ def register_cohorts_viewsets():
 
 
 class SchoolImportForm(forms.Form):
-    csv_file = forms.FileField(label=_("CSV file with columns: name, CDS code, district"))
+    csv_file = forms.FileField(
+        label=_("CSV or Excel file with columns: name, CDS code, district"),
+        help_text=_("At most 10 MB and 50,000 rows; the header row names the columns."),
+    )
     import_good_rows = forms.BooleanField(
         label=_("If some rows have errors, import the good rows anyway"), required=False
     )
@@ -71,24 +79,40 @@ class SchoolImportView(PermissionRequiredMixin, FormView):
     form_class = SchoolImportForm
 
     def form_valid(self, form):
-        upload = form.cleaned_data["csv_file"]
         try:
-            text = upload.read(1_000_001).decode("utf-8-sig")
-        except UnicodeDecodeError:
-            form.add_error("csv_file", _("The file must be a UTF-8 CSV file."))
-            return self.form_invalid(form)
-        rows = parse_school_rows(text)
-        if not rows:
-            form.add_error("csv_file", _("The file has no rows."))
+            rows = parse_school_rows(tabular.read_upload(form.cleaned_data["csv_file"]))
+        except tabular.TabularError as error:
+            form.add_error("csv_file", str(error))
             return self.form_invalid(form)
         applied = schools_import(rows, good_rows_only=form.cleaned_data["import_good_rows"])
-        return self.render_to_response(self.get_context_data(form=form, rows=rows, applied=applied))
+        response = self.render_to_response(
+            self.get_context_data(form=form, rows=rows, applied=applied)
+        )
+        response.status_code = 200 if applied else 400
+        return response
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class SchoolTemplateView(PermissionRequiredMixin, View):
+    permission_required = "cohorts.add_organization"
+
+    def get(self, request, fmt):
+        return tabular.template_response(SCHOOL_COLUMNS, name="partner-schools", fmt=fmt)
 
 
 @hooks.register("register_admin_urls")
 def register_school_import_url():
     return [
-        path("cohorts/import-schools/", SchoolImportView.as_view(), name="cohorts_school_import")
+        path("cohorts/import-schools/", SchoolImportView.as_view(), name="cohorts_school_import"),
+        path(
+            "cohorts/import-schools/template.<str:fmt>",
+            SchoolTemplateView.as_view(),
+            name="cohorts_school_template",
+        ),
     ]
 
 

@@ -155,23 +155,24 @@ class ObservationForm(SubmissionKeyFormMixin, forms.Form):
     n = forms.IntegerField(label=_("n (students)"), required=False, min_value=0)
 
 
-class ImportForm(SubmissionKeyFormMixin, forms.Form):
+ENCODING_CHOICES = [
+    ("", _("Find out from the file")),
+    ("utf-8", "UTF-8"),
+    ("utf-16", "UTF-16"),
+    ("cp1252", _("Windows-1252 / Latin-1 (older Excel on Windows)")),
+]
+
+
+class ImportForm(forms.Form):
     file = forms.FileField(
-        label=_("CSV file"),
+        label=_("CSV or Excel file"),
         help_text=_(
-            "Columns: date (YYYY-MM-DD), group (a Dashboard code such as ALL, HI, EL), "
-            "numerator, denominator. Totals only: never a row per student."
+            "A CSV file (comma, semicolon or tab) or an Excel workbook (.xlsx), at most 10 MB "
+            "and 50,000 rows. Totals only: never a row per student."
         ),
     )
-
-
-class ProfileImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("CSV file"),
-        help_text=_(
-            "Columns: indicator (absenteeism, suspension, ela, math, graduation, el_progress), "
-            "group (a Dashboard code), n, value. Group totals only."
-        ),
+    encoding = forms.ChoiceField(
+        label=_("Text encoding (CSV only)"), choices=ENCODING_CHOICES, required=False
     )
 
 

@@ -1,10 +1,6 @@
 """Writes for improvement projects. Each re-checks the role and runs in one transaction."""
 
-import csv
-import io
 import math
-import re
-from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -227,8 +223,13 @@ def build_observation(
     denominator: int | None = None,
     value: float | None = None,
     n: int | None = None,
+    stored: set | None = None,
 ) -> Observation:
-    """An unsaved, validated observation; errors are keyed by field."""
+    """An unsaved, validated observation; errors are keyed by field.
+
+    `stored` holds the (date, group) pairs already saved for the measure, when the caller read
+    them once for many points; otherwise this asks the database.
+    """
     errors: dict[str, str] = {}
     start, end = measure.project.data_window
     if day is None:
@@ -273,7 +274,11 @@ def build_observation(
         denominator=denominator,
         n=n,
     )
-    if Observation.objects.filter(measure=measure, date=day, group=group).exists():
+    if (
+        (day, group) in stored
+        if stored is not None
+        else Observation.objects.filter(measure=measure, date=day, group=group).exists()
+    ):
         raise ValidationError(
             {
                 "date": _("There is already a point for %(group)s on %(day)s.")
@@ -315,131 +320,6 @@ def observation_add(
         ) from None
     team_touch(measure.project.team)
     return obs
-
-
-STUDENT_LEVEL_HEADER = re.compile(
-    r"student.?(id|number|no|name)|^ssid$|^id$|^(first|last|given|family|full).?name$|^name$"
-    r"|birth|^dob$|^email$|^address$|^phone",
-    re.IGNORECASE,
-)
-IMPORT_COLUMNS = ("date", "group", "numerator", "denominator")
-
-
-@dataclass
-class ImportReport:
-    rows: list[tuple[int, str, str]] = field(default_factory=list)  # row number, status, message
-    refused: str = ""
-    created: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.refused and all(status == "ok" for _n, status, _m in self.rows)
-
-
-def _int(text: str, name: str) -> int | None:
-    text = (text or "").strip()
-    if not text:
-        return None
-    try:
-        return int(float(text)) if float(text).is_integer() else int(text)
-    except ValueError:
-        raise ValidationError(
-            {
-                name: _("%(name)s must be a whole number, not %(text)r.")
-                % {"name": name, "text": text}
-            }
-        ) from None
-
-
-def observations_import(*, measure, user, data: bytes | str) -> ImportReport:
-    """Import date, group, numerator, denominator rows: all of them or none of them.
-
-    Files that look like student-level records are refused before any row is read.
-    """
-    _require(permissions.can_write(user, measure.project.team))
-    report = ImportReport()
-    text = data.decode("utf-8-sig", errors="replace") if isinstance(data, bytes) else data
-    reader = csv.DictReader(io.StringIO(text))
-    headers = [h.strip().lower() for h in (reader.fieldnames or [])]
-    personal = [h for h in headers if STUDENT_LEVEL_HEADER.search(h)]
-    if personal:
-        report.refused = _(
-            "This file looks like student-level records (columns: %(cols)s). Import only "
-            "totals per date and student group: date, group, numerator, denominator. Never "
-            "upload records about individual students."
-        ) % {"cols": ", ".join(personal)}
-        return report
-    missing = [c for c in IMPORT_COLUMNS if c not in headers]
-    if missing:
-        report.refused = _("The file needs the columns %(cols)s; missing: %(missing)s.") % {
-            "cols": ", ".join(IMPORT_COLUMNS),
-            "missing": ", ".join(missing),
-        }
-        return report
-    raw_rows = [
-        {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()} for row in reader
-    ]
-    if not raw_rows:
-        report.refused = _("The file has no rows.")
-        return report
-    dens = [r.get("denominator") for r in raw_rows]
-    if len(raw_rows) >= 5 and all(d in ("1", "1.0") for d in dens):
-        report.refused = _(
-            "Every row has a denominator of 1, so this looks like one row per student. "
-            "Import totals per date and student group instead."
-        )
-        return report
-
-    seen: set[tuple[date, str]] = set()
-    built: list[Observation] = []
-    for number, row in enumerate(raw_rows, start=2):  # row 1 is the header
-        try:
-            try:
-                day = date.fromisoformat(row.get("date", ""))
-            except ValueError:
-                raise ValidationError(
-                    {
-                        "date": _("%(text)r is not a date (YYYY-MM-DD).")
-                        % {"text": row.get("date", "")}
-                    }
-                ) from None
-            group = row.get("group", "").upper()
-            obs = build_observation(
-                measure,
-                day=day,
-                group=group,
-                numerator=_int(row.get("numerator"), "numerator"),
-                denominator=_int(row.get("denominator"), "denominator"),
-            )
-            if (day, group) in seen:
-                raise ValidationError(
-                    {
-                        "date": _("This file has two rows for %(group)s on %(day)s.")
-                        % {"group": group, "day": day}
-                    }
-                )
-            seen.add((day, group))
-            built.append(obs)
-            report.rows.append((number, "ok", ""))
-        except ValidationError as error:
-            messages = "; ".join(
-                f"{name}: {' '.join(errs)}" for name, errs in error.message_dict.items()
-            )
-            report.rows.append((number, "error", messages))
-    if not report.ok:
-        return report
-    try:
-        with transaction.atomic():
-            Observation.objects.bulk_create(built)
-            team_touch(measure.project.team)
-    except IntegrityError:  # some of these points were saved a moment ago
-        report.refused = _(
-            "Nothing was imported: some of these points were saved a moment ago, perhaps by "
-            "a teammate. Look at the chart, then import again if points are still missing."
-        )
-        return report
-    report.created = len(built)
-    return report
 
 
 # --- PDSA cycles --------------------------------------------------------------------------------
@@ -595,66 +475,3 @@ def item_add(*, project, user, instance):
     _save(instance)
     team_touch(project.team)
     return instance
-
-
-PROFILE_COLUMNS = ("indicator", "group", "n", "value")
-
-
-def profile_import(*, project, user, data: bytes | str) -> ImportReport:
-    """Import school data profile rows (indicator, group, n, value): all of them or none."""
-    from .models import DataProfileEntry, Indicator
-
-    _require(permissions.can_write(user, project.team))
-    report = ImportReport()
-    text = data.decode("utf-8-sig", errors="replace") if isinstance(data, bytes) else data
-    reader = csv.DictReader(io.StringIO(text))
-    headers = [h.strip().lower() for h in (reader.fieldnames or [])]
-    personal = [h for h in headers if STUDENT_LEVEL_HEADER.search(h)]
-    missing = [c for c in PROFILE_COLUMNS if c not in headers]
-    if personal or missing:
-        report.refused = (
-            _("This file looks like student-level records (columns: %(cols)s).")
-            % {"cols": ", ".join(personal)}
-            if personal
-            else _("The file needs the columns %(cols)s.") % {"cols": ", ".join(PROFILE_COLUMNS)}
-        )
-        return report
-    existing = set(project.profile_entries.values_list("indicator", "group"))
-    seen, built = set(), []
-    for number, row in enumerate(reader, start=2):
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-        indicator, group = row.get("indicator", ""), row.get("group", "").upper()
-        problems = []
-        if indicator not in Indicator.values:
-            problems.append(
-                _("indicator: %(v)r is not one of %(all)s.")
-                % {"v": indicator, "all": ", ".join(Indicator.values)}
-            )
-        if group not in GROUP_LABELS:
-            problems.append(_("group: %(v)r is not a student-group code.") % {"v": group})
-        try:
-            n = int(row.get("n", ""))
-            value = float(row.get("value", ""))
-            if n < 0 or not math.isfinite(value):
-                raise ValueError
-        except ValueError:
-            problems.append(_("n and value must be numbers (n a whole number, 0 or more)."))
-            n, value = 0, 0.0
-        if (indicator, group) in seen or (indicator, group) in existing:
-            problems.append(
-                _("there is already a figure for %(g)s on %(i)s.") % {"g": group, "i": indicator}
-            )
-        seen.add((indicator, group))
-        report.rows.append((number, "error" if problems else "ok", "; ".join(problems)))
-        built.append(
-            DataProfileEntry(project=project, indicator=indicator, group=group, n=n, value=value)
-        )
-    if not report.rows:
-        report.refused = _("The file has no rows.")
-    if not report.ok:
-        return report
-    with transaction.atomic():
-        DataProfileEntry.objects.bulk_create(built)
-        team_touch(project.team)
-    report.created = len(built)
-    return report

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import imports, views
 
 app_name = "improvement"
 
@@ -24,6 +24,11 @@ urlpatterns = [
         name="observation_add",
     ),
     path(P + "measures/<int:pk>/import/", views.ImportView.as_view(), name="import"),
+    path(
+        P + "measures/<int:pk>/import/template.<str:fmt>",
+        views.ImportTemplateView.as_view(),
+        name="import_template",
+    ),
     path(P + "measures/<int:pk>/baseline/", views.BaselineView.as_view(), name="baseline"),
     path(P + "cycles/add/", views.CycleAddView.as_view(), name="cycle_add"),
     path(P + "cycles/<int:pk>/", views.CycleView.as_view(), name="cycle"),
@@ -35,16 +40,19 @@ urlpatterns = [
         views.ProfileImportView.as_view(),
         name="profile_import",
     ),
+    path(
+        P + "understand/profile/template.<str:fmt>",
+        views.ImportTemplateView.as_view(columns=imports.PROFILE_COLUMNS, name="profile"),
+        name="profile_template",
+    ),
     path(P + "understand/<slug:kind>/", views.ItemAddView.as_view(), name="item_add"),
-    path(P + "export/cycles.csv", views.CsvExportView.as_view(kind="cycles"), name="export_cycles"),
-    path(
-        P + "export/measures.csv",
-        views.CsvExportView.as_view(kind="measures"),
-        name="export_measures",
-    ),
-    path(
-        P + "export/observations.csv",
-        views.CsvExportView.as_view(kind="observations"),
-        name="export_observations",
-    ),
+    *[
+        path(
+            P + f"export/{kind}.{fmt}",
+            views.CsvExportView.as_view(kind=kind, fmt=fmt),
+            name=f"export_{kind}" + ("" if fmt == "csv" else "_xlsx"),
+        )
+        for kind in ("cycles", "measures", "observations")
+        for fmt in ("csv", "xlsx")
+    ],
 ]

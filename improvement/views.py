@@ -6,22 +6,25 @@ small-cell suppression). Writing: team members (others get 404). Managing the pr
 cohort's facilitators.
 """
 
-import csv
 from functools import cached_property
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
+from cohort_site import tabular
 from cohort_site.idempotency import IdempotentCreateMixin
 from cohorts.mixins import TeamMemberRequiredMixin, TeamMixin
 
-from . import forms, permissions, services
+from . import forms, imports, permissions, services
 from .charts import build_measure_charts, fmt
+from .groups import accepted_names
 from .models import (
     GROUP_LABELS,
     RET_STEPS,
@@ -360,23 +363,99 @@ class BaselineView(WriteMixin, MeasureMixin, View):
         return redirect(self.measure.get_absolute_url())
 
 
-class ImportView(IdempotentCreateMixin, WriteMixin, MeasureMixin, FormView):
-    template_name = "improvement/import.html"
+class PreviewImportMixin(WriteMixin):
+    """Upload, see every row's problem or a preview, then confirm; see improvement/imports.py."""
+
     form_class = forms.ImportForm
+    template_name = "improvement/import.html"
+    success_message = ""
+
+    def owner(self) -> str:
+        return f"{self.request.user.pk}:{self.request.path}"
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "columns": self.columns,
+            "groups": accepted_names(),
+            "template_urls": {fmt: self.template_url(fmt) for fmt in ("csv", "xlsx")},
+        }
+
+    def post(self, request, *args, **kwargs):
+        if "token" in request.POST:
+            return self.commit(request.POST["token"], request.POST.get("encoding", ""))
+        return super().post(request, *args, **kwargs)
+
+    def show(self, form, report, status=400, **extra):
+        response = self.render_to_response(self.get_context_data(form=form, report=report, **extra))
+        response.status_code = status
+        return response
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+    def form_valid(self, form):
+        encoding = form.cleaned_data["encoding"]
+        try:
+            data = tabular.read_upload(form.cleaned_data["file"])
+        except tabular.TabularError as error:
+            return self.show(form, imports.ImportReport(refused=str(error)))
+        report = self.check(data=data, encoding=encoding)
+        if not report.ok:
+            return self.show(form, report)
+        token = tabular.stage(data, owner=self.owner())
+        preview = [
+            (row.number, [row.cleaned.get(c.name) for c in self.columns]) for row in report.preview
+        ]
+        return self.show(form, report, status=200, token=token, encoding=encoding, preview=preview)
+
+    def commit(self, token, encoding):
+        form = self.get_form_class()()
+        try:
+            data = tabular.staged(token, owner=self.owner())
+        except tabular.AlreadyImported as done:
+            messages.info(self.request, str(done))
+            return redirect(self.get_success_url())
+        except tabular.TabularError as error:
+            return self.show(form, imports.ImportReport(refused=str(error)))
+        report = self.save(data=data, encoding=encoding or None)
+        if not report.ok:
+            return self.show(form, report)
+        tabular.unstage(token, owner=self.owner())
+        messages.success(self.request, self.success_message % {"n": report.created})
+        return redirect(self.get_success_url())
+
+
+class ImportView(PreviewImportMixin, MeasureMixin, FormView):
+    columns = imports.OBSERVATION_COLUMNS
+    success_message = gettext_lazy("Imported %(n)s points.")
+
+    def template_url(self, fmt):
+        return reverse("improvement:import_template", args=[self.team.slug, self.measure.pk, fmt])
+
+    def check(self, **kwargs):
+        return imports.observations_check(measure=self.measure, user=self.request.user, **kwargs)
+
+    def save(self, **kwargs):
+        return imports.observations_commit(measure=self.measure, user=self.request.user, **kwargs)
+
+    def get_success_url(self):
+        return self.measure.get_absolute_url()
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "measure": self.measure}
 
-    def form_valid(self, form):
-        report = services.observations_import(
-            measure=self.measure, user=self.request.user, data=form.cleaned_data["file"].read()
-        )
-        if report.ok:
-            messages.success(self.request, _("Imported %(n)s points.") % {"n": report.created})
-            return redirect(self.measure.get_absolute_url())
-        response = self.render_to_response(self.get_context_data(form=form, report=report))
-        response.status_code = 400
-        return response
+
+class ImportTemplateView(TeamMemberRequiredMixin, TeamMixin, View):
+    """An empty file with the import's columns and one example row, as CSV or XLSX."""
+
+    columns = imports.OBSERVATION_COLUMNS
+    name = "points"
+
+    def get(self, request, *args, **kwargs):
+        return tabular.template_response(self.columns, name=self.name, fmt=kwargs["fmt"])
 
 
 # --- PDSA cycles --------------------------------------------------------------------------------
@@ -558,20 +637,24 @@ class UnderstandView(ProjectMixin, TemplateView):
         return context
 
 
-class ProfileImportView(WriteMixin, FormView):
-    template_name = "improvement/profile_import.html"
-    form_class = forms.ProfileImportForm
+class ProfileImportView(PreviewImportMixin, FormView):
+    columns = imports.PROFILE_COLUMNS
+    success_message = gettext_lazy("Imported %(n)s figures.")
 
-    def form_valid(self, form):
-        report = services.profile_import(
-            project=self.project, user=self.request.user, data=form.cleaned_data["file"].read()
-        )
-        if report.ok:
-            messages.success(self.request, _("Imported %(n)s figures.") % {"n": report.created})
-            return redirect("improvement:understand", slug=self.team.slug)
-        response = self.render_to_response(self.get_context_data(form=form, report=report))
-        response.status_code = 400
-        return response
+    def template_url(self, fmt):
+        return reverse("improvement:profile_template", args=[self.team.slug, fmt])
+
+    def check(self, **kwargs):
+        return imports.profile_check(project=self.project, user=self.request.user, **kwargs)
+
+    def save(self, **kwargs):
+        return imports.profile_commit(project=self.project, user=self.request.user, **kwargs)
+
+    def get_success_url(self):
+        return reverse("improvement:understand", args=[self.team.slug])
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "profile": True}
 
 
 class ItemAddView(WriteMixin, View):
@@ -601,20 +684,23 @@ class ItemAddView(WriteMixin, View):
 
 
 class CsvExportView(ProjectMixin, View):
+    """The project's cycles, measures or observations as CSV or XLSX (cohort_site.tabular)."""
+
     kind = ""
+    fmt = "csv"
 
     def get(self, request, *args, **kwargs):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        filename = f"{self.team.slug}-{self.kind}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        writer = csv.writer(response)
-        getattr(self, f"write_{self.kind}")(writer)
-        return response
+        sheet = tabular.Sheet()
+        getattr(self, f"write_{self.kind}")(sheet)
+        return tabular.spreadsheet_response(
+            sheet.rows, filename=f"{self.team.slug}-{self.kind}", fmt=self.fmt
+        )
 
     def write_cycles(self, writer):
         writer.writerow(
-            ["ramp", "number", "title", "change_idea", "purpose", "phase", "planned_start",
-             "done_on", "decided_on", "decision", "objective", "learned"]
+            [_("Ramp"), _("Number"), _("Title"), _("Change idea"), _("Purpose"), _("Phase"),
+             _("Planned start"), _("Done on"), _("Decided on"), _("Decision"), _("Objective"),
+             _("What we learned")]
         )  # fmt: skip
         for c in PDSACycle.objects.filter(project=self.project).select_related("change_idea"):
             writer.writerow(
@@ -625,9 +711,9 @@ class CsvExportView(ProjectMixin, View):
 
     def write_measures(self, writer):
         writer.writerow(
-            ["name", "type", "unit", "direction", "numerator", "denominator",
-             "inclusions_exclusions", "data_source", "frequency", "owner", "groups", "rules",
-             "baseline_points"]
+            [_("Name"), _("Type"), _("Unit"), _("Direction"), _("Numerator"), _("Denominator"),
+             _("Inclusions and exclusions"), _("Data source"), _("Frequency"), _("Owner"),
+             _("Student groups"), _("Run-chart rules"), _("Baseline points")]
         )  # fmt: skip
         for m in self.project.measures.all():
             writer.writerow(
@@ -637,7 +723,10 @@ class CsvExportView(ProjectMixin, View):
             )  # fmt: skip
 
     def write_observations(self, writer):
-        writer.writerow(["measure", "date", "group", "n", "value", "numerator", "denominator"])
+        writer.writerow(
+            [_("Measure"), _("Date"), _("Student group"), _("n (students)"), _("Value"),
+             _("Numerator"), _("Denominator")]
+        )  # fmt: skip
         measures = self.project.measures.prefetch_related(
             Prefetch("observations", queryset=Observation.objects.order_by("date", "group"))
         )

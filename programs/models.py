@@ -546,6 +546,11 @@ class FormPage(OnlySiteAdminsDelete, AbstractEmailForm):
         help_text=_("Sent to the address in the form's first email field."),
     )
 
+    def get_submissions_list_view_class(self):
+        from cohort_site.admin_exports import SubmissionsListView
+
+        return SubmissionsListView  # the CSV and XLSX exports go through the one writer
+
     content_panels = [
         *AbstractEmailForm.content_panels,
         FormSubmissionsPanel(),

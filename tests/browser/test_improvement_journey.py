@@ -61,12 +61,14 @@ def test_lead_builds_aim_drivers_cycle_and_run_chart(page, site, password):
     page.get_by_label("Name").fill("Chronic absenteeism")
     page.get_by_label("All students").check()
     page.get_by_role("button", name="Save").click()
-    page.get_by_role("link", name="Import points from CSV").click()
+    page.get_by_role("link", name="Import points from a spreadsheet").click()
     page.set_input_files(
         "input[type=file]",
         files=[{"name": "points.csv", "mimeType": "text/csv", "buffer": csv_bytes()}],
     )
-    page.get_by_role("button", name="Import").click()
+    page.get_by_role("button", name="Check the file").click()
+    assert "Ready to import 20 rows" in page.content()  # the preview: nothing saved yet
+    page.get_by_role("button", name="Import 20 rows").click()
     assert "Imported 20 points." in page.content()
 
     # A PDSA cycle through all four phases.

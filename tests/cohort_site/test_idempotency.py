@@ -104,19 +104,17 @@ def test_a_form_sent_back_with_errors_keeps_its_key_usable(roles):
     assert rows.count() == 1
 
 
-def test_the_same_csv_import_sent_twice_imports_once(roles):
+def test_the_same_csv_import_confirmed_twice_imports_once(roles):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     measure = MeasureFactory(project=ImprovementProjectFactory(team=roles["team_a"]))
     url = reverse("improvement:import", args=["team-a", measure.pk])
     client = client_for("member_a", roles)
+    csv = b"date,group,numerator,denominator\n2026-09-01,EL,3,40\n2026-10-01,EL,4,40\n"
+    upload = SimpleUploadedFile("points.csv", csv, content_type="text/csv")
+    token = client.post(url, {"file": upload}).context["token"]  # the preview
 
-    def send():
-        csv = b"date,group,numerator,denominator\n2026-09-01,EL,3,40\n2026-10-01,EL,4,40\n"
-        upload = SimpleUploadedFile("points.csv", csv, content_type="text/csv")
-        return client.post(url, {"file": upload, "submission_key": KEY})
-
-    first, second = send(), send()
+    first, second = client.post(url, {"token": token}), client.post(url, {"token": token})
     assert first.status_code == 302 and second.status_code == 302
     assert second["Location"] == first["Location"]
     assert Observation.objects.filter(measure=measure).count() == 2

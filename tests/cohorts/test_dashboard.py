@@ -50,7 +50,7 @@ def test_csv_export_has_one_row_per_team_and_defuses_formulas(roles):
         reverse("cohorts:cohort_export", args=["demo-cohort"])
     )
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:3] == ["Team", "Partner", "Members"]
     names = [row[0] for row in rows[1:]]
     assert sorted(names) == sorted(["Team A", "Team B", "'=HYPERLINK(evil)"])

@@ -25,12 +25,17 @@ MATRIX = {
     ("get", "export_cycles", None): READ,
     ("get", "export_measures", None): READ,
     ("get", "export_observations", None): READ,
+    ("get", "export_cycles_xlsx", None): READ,
+    ("get", "export_measures_xlsx", None): READ,
+    ("get", "export_observations_xlsx", None): READ,
     ("get", "aim", None): WRITE_FORM,
     ("get", "drivers", None): WRITE_FORM,
     ("get", "measure_add", None): WRITE_FORM,
     ("get", "measure_edit", "measure"): WRITE_FORM,
     ("get", "import", "measure"): WRITE_FORM,
     ("get", "profile_import", None): WRITE_FORM,
+    ("get", "import_template", "measure_fmt"): WRITE_FORM,
+    ("get", "profile_template", "fmt"): WRITE_FORM,
     ("get", "cycle_add", None): WRITE_FORM,
     ("get", "cycle_phase", "cycle"): WRITE_FORM,
     ("get", "edit", None): LEAD_FORM,
@@ -60,6 +65,10 @@ def url_for(name, pk_kind, project):
         args.append(project["cycle"].pk)
     elif pk_kind == "kind":
         args.append("rootcause")
+    elif pk_kind == "measure_fmt":
+        args += [project["measure"].pk, "xlsx"]
+    elif pk_kind == "fmt":
+        args.append("csv")
     return reverse(f"improvement:{name}", args=args)
 
 

@@ -11,11 +11,17 @@ from tests.conftest import client_for
 pytestmark = pytest.mark.django_db
 
 
-def upload(roles, measure, text, role="member_a"):
-    return client_for(role, roles).post(
-        reverse("improvement:import", args=["team-a", measure.pk]),
-        {"file": SimpleUploadedFile("points.csv", text.encode(), content_type="text/csv")},
+def upload(roles, measure, text, role="member_a", commit=True):
+    """Upload a file; when the preview offers to import it, confirm (a person's two steps)."""
+    client = client_for(role, roles)
+    url = reverse("improvement:import", args=["team-a", measure.pk])
+    data = text if isinstance(text, bytes) else text.encode()
+    response = client.post(
+        url, {"file": SimpleUploadedFile("points.csv", data, content_type="text/csv")}
     )
+    if commit and response.status_code == 200 and "token" in response.context:
+        response = client.post(url, {"token": response.context["token"]})
+    return response
 
 
 GOOD = "date,group,numerator,denominator\n2026-09-01,EL,12,80\n2026-10-01,EL,10,82\n"
@@ -158,10 +164,14 @@ def test_a_change_idea_needs_a_driver(roles, project):
 
 
 def upload_profile(roles, text):
-    return client_for("member_a", roles).post(
-        reverse("improvement:profile_import", args=["team-a"]),
-        {"file": SimpleUploadedFile("profile.csv", text.encode(), content_type="text/csv")},
+    client = client_for("member_a", roles)
+    url = reverse("improvement:profile_import", args=["team-a"])
+    response = client.post(
+        url, {"file": SimpleUploadedFile("profile.csv", text.encode(), content_type="text/csv")}
     )
+    if response.status_code == 200 and "token" in response.context:
+        response = client.post(url, {"token": response.context["token"]})
+    return response
 
 
 def test_the_data_profile_imports_from_csv_all_or_nothing(roles, project):

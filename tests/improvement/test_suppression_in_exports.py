@@ -50,7 +50,10 @@ def figures(roles):
 
 def csv_rows(response) -> list[dict]:
     assert response.status_code == 200, response.status_code
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    keys = {"Measure": "measure", "Date": "date", "Student group": "group", "n (students)": "n",
+            "Value": "value", "Numerator": "numerator", "Denominator": "denominator"}  # fmt: skip
+    rows = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
+    return [{keys.get(k, k): v for k, v in row.items()} for row in rows]
 
 
 def zip_rows(response) -> tuple[str, list[dict]]:

@@ -57,7 +57,10 @@ def export_rows(role, roles):
         reverse("improvement:export_observations", args=["team-a"])
     )
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    keys = {"Measure": "measure", "Date": "date", "Student group": "group", "n (students)": "n",
+            "Value": "value", "Numerator": "numerator", "Denominator": "denominator"}  # fmt: skip
+    rows = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
+    return [{keys[k]: v for k, v in row.items()} for row in rows]
 
 
 def test_a_facilitators_export_hides_small_groups(roles, small_group):

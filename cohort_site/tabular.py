@@ -1,0 +1,497 @@
+"""The one reader and the one writer for spreadsheets in and out (CSV and XLSX).
+
+Reading (`read_table`): a CSV file in UTF-8 (with or without BOM), UTF-16 (with BOM) or
+Windows-1252/Latin-1, delimited by commas, semicolons or tabs, with CR, LF or CRLF line ends;
+or the first sheet of an XLSX workbook. Headers are matched case-insensitively against each
+column's name and aliases. The file is refused whole (`TabularError`) when it is too large, not
+a spreadsheet, empty or lacks a required column; cells beyond the header and missing cells are
+reported per row. `validate_rows` then runs every row through a Django form, so nothing reaches
+the database without validation.
+
+Writing (`Sheet`, `spreadsheet_response`, `csv_stream`): UTF-8 with BOM (Excel on Windows reads
+accents right), and every text cell that a spreadsheet would run as a formula (starting with
+``=``, ``+``, ``-``, ``@``, tab or carriage return, after leading spaces) is prefixed with ``'``
+unless it is a number. XLSX cells are written as text, never as formulas.
+"""
+
+import codecs
+import csv
+import datetime
+import io
+import re
+import time
+import unicodedata
+import uuid
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.http import Http404, HttpResponse
+from django.utils.encoding import force_str
+from django.utils.translation import gettext as _
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 50_000
+DB_INT_MAX = 2_147_483_647  # the largest value a PostgreSQL integer column holds
+
+ENCODINGS = {
+    "utf-8": "UTF-8",
+    "utf-16": "UTF-16",
+    "cp1252": "Windows-1252 / Latin-1",
+}
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class TabularError(ValueError):
+    """The whole file is refused; the message is for the person who uploaded it."""
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    label: Any  # a (lazy) translated header, used in templates and messages
+    aliases: tuple[str, ...] = ()
+    required: bool = True
+    example: str = ""
+
+    def matches(self, header: str) -> bool:
+        key = normalise_words(header)
+        return key in {normalise_words(self.name), normalise_words(str(self.label))} | {
+            normalise_words(alias) for alias in self.aliases
+        }
+
+
+@dataclass
+class Row:
+    number: int  # as the spreadsheet numbers it: the header is row 1
+    values: dict[str, Any]
+    problems: list[str] = field(default_factory=list)
+    cleaned: dict[str, Any] | None = None
+
+
+@dataclass
+class Table:
+    headers: list[str]  # as written in the file
+    columns: dict[str, str]  # column name -> header as written
+    rows: list[Row]
+    ignored: list[str]  # headers that match no column
+    encoding: str = ""
+
+
+def normalise_words(text: str) -> str:
+    """Lower case, no accents, one space between words: 'Estudiantes del idioma Inglés'."""
+    text = unicodedata.normalize("NFKD", force_str(text))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[\s_\-/.,()]+", " ", text).split())
+
+
+def problem(number: int, column: str | None, message: str) -> str:
+    if column:
+        return _("Row %(row)s, column “%(column)s”: %(message)s") % {
+            "row": number,
+            "column": column,
+            "message": message,
+        }
+    return _("Row %(row)s: %(message)s") % {"row": number, "message": message}
+
+
+# --- reading --------------------------------------------------------------------------------------
+
+
+def read_upload(upload, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of an uploaded file, refused before reading when it is too large."""
+    size = getattr(upload, "size", None)
+    if size is not None and size > max_bytes:
+        raise TabularError(too_large(max_bytes))
+    upload.seek(0)
+    data = upload.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise TabularError(too_large(max_bytes))
+    return data
+
+
+def too_large(max_bytes: int) -> str:
+    return _("The file is larger than %(mb)s MB. Split it into smaller files.") % {
+        "mb": max_bytes // (1024 * 1024)
+    }
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was read with."""
+    if encoding:
+        try:
+            return data.decode("utf-8-sig" if encoding == "utf-8" else encoding), encoding
+        except (UnicodeDecodeError, LookupError):
+            raise TabularError(
+                _("The file cannot be read as %(encoding)s. Choose another encoding.")
+                % {"encoding": ENCODINGS.get(encoding, encoding)}
+            ) from None
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    elif len(data) >= 4 and data[1::2][:32].count(0) > 12 and 0 not in data[0::2][:32]:
+        candidates = ["utf-16-le"]  # UTF-16 without a BOM, as some exports write it
+    else:
+        candidates = ["utf-8", "cp1252", "latin-1"]
+    for candidate in candidates:
+        try:
+            text = data.decode("utf-8-sig" if candidate == "utf-8" else candidate)
+        except UnicodeDecodeError:
+            continue
+        if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text[:65536]):
+            break  # control characters: a binary file, whatever it is called
+        return text, "utf-16" if candidate.startswith("utf-16") else candidate
+    raise TabularError(
+        _("This is not a CSV or Excel file. Save it from your spreadsheet as CSV or XLSX.")
+    )
+
+
+def sniff_delimiter(line: str) -> str:
+    counts = {}
+    for delimiter in (",", ";", "\t"):
+        counts[delimiter] = len(next(csv.reader([line], delimiter=delimiter), [])) - 1
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > 0 else ","
+
+
+def csv_records(text: str, max_rows: int) -> Iterator[list[str]]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    first = next((line for line in text.split("\n", 50) if line.strip()), "")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first))
+    try:
+        yield from reader
+    except csv.Error as error:
+        raise TabularError(
+            _("The file cannot be read as CSV (line %(line)s: %(error)s).")
+            % {"line": reader.line_num, "error": error}
+        ) from None
+
+
+def xlsx_value(value):
+    if isinstance(value, datetime.datetime):
+        return value.date() if value.time() == datetime.time() else value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    if value is None:
+        return ""
+    return value
+
+
+def xlsx_records(data: bytes, max_rows: int) -> Iterator[list[Any]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError, TypeError):
+        raise TabularError(
+            _("This file cannot be opened as an Excel workbook. Save it again as XLSX or CSV.")
+        ) from None
+    if sheet.max_row and sheet.max_row > max_rows + 1:
+        workbook.close()
+        raise TabularError(too_many_rows(max_rows))
+    try:
+        for values in sheet.iter_rows(values_only=True):
+            yield [xlsx_value(v) for v in values]
+    finally:
+        workbook.close()
+
+
+def too_many_rows(max_rows: int) -> str:
+    return _("The file has more than %(n)s rows. Split it into smaller files.") % {
+        "n": f"{max_rows:,}"
+    }
+
+
+def refuse_missing_columns(columns: list[Column], headers: list[str], mapping: list) -> None:
+    missing = [c for c in columns if c.required and c.name not in mapping]
+    if missing:
+        raise TabularError(
+            _("The file needs the columns %(cols)s; missing: %(missing)s. Found: %(found)s.")
+            % {
+                "cols": ", ".join(str(c.label) for c in columns if c.required),
+                "missing": ", ".join(str(c.label) for c in missing),
+                "found": ", ".join(h for h in headers if h) or "—",
+            }
+        )
+
+
+def read_table(
+    source: bytes,
+    *,
+    columns: Iterable[Column],
+    encoding: str | None = None,
+    max_rows: int = MAX_ROWS,
+    header_required: bool = True,
+    refuse_headers: Callable[[list[str]], str | None] | None = None,
+) -> Table:
+    """Read a CSV or XLSX file into rows keyed by column name (see the module docstring).
+
+    `refuse_headers` may return a message refusing the file from its header alone.
+    """
+    columns = list(columns)
+    if len(source) > MAX_BYTES:
+        raise TabularError(too_large(MAX_BYTES))
+    if not source.strip():
+        raise TabularError(_("The file is empty."))
+    if source.startswith(b"PK\x03\x04"):
+        records, used = xlsx_records(source, max_rows), "xlsx"
+    else:
+        text, used = decode(source, encoding)
+        lines = text.count("\n") + text.count("\r") - text.count("\r\n")
+        if lines > max_rows + 2:  # the header, the rows and a last line end
+            raise TabularError(too_many_rows(max_rows))
+        records = csv_records(text, max_rows)
+
+    number = 0
+    headers: list[str] | None = None
+    mapping: list[str | None] = []
+    rows: list[Row] = []
+    for cells in records:
+        number += 1
+        cells = [c.strip() if isinstance(c, str) else c for c in cells]
+        if headers is None:
+            if not any(c not in ("", None) for c in cells):
+                continue
+            while cells and cells[-1] in ("", None):
+                cells.pop()
+            first = [force_str(c) for c in cells]
+            known = sum(any(col.matches(h) for col in columns) for h in first if h)
+            if header_required or known * 2 > len([h for h in first if h]):
+                headers = first
+                mapping = [next((c.name for c in columns if c.matches(h)), None) for h in headers]
+                if refuse_headers and (message := refuse_headers(headers)):
+                    raise TabularError(message)
+                refuse_missing_columns(columns, headers, mapping)
+                continue
+            # No header line (pasted lines): the columns come in their documented order.
+            headers = [str(c.label) for c in columns]
+            mapping = [c.name for c in columns]
+        if not any(c not in ("", None) for c in cells):
+            continue
+        if len(rows) >= max_rows:
+            raise TabularError(too_many_rows(max_rows))
+        row = Row(number=number, values={})
+        for index, cell in enumerate(cells):
+            if index >= len(headers):
+                if cell not in ("", None):
+                    row.problems.append(
+                        problem(
+                            number,
+                            None,
+                            _(
+                                "this row has %(cells)s cells but the header has %(columns)s "
+                                "columns; the extra cell holds “%(value)s”."
+                            )
+                            % {"cells": len(cells), "columns": len(headers), "value": cell},
+                        )
+                    )
+                    break
+                continue
+            if mapping[index] and mapping[index] not in row.values:
+                row.values[mapping[index]] = cell
+        for column in columns:
+            position = mapping.index(column.name) if column.name in mapping else -1
+            if column.required and position >= len(cells):
+                row.problems.append(
+                    problem(number, headers[mapping.index(column.name)], _("the cell is missing."))
+                )
+            row.values.setdefault(column.name, "")
+        rows.append(row)
+
+    if headers is None:
+        raise TabularError(_("The file is empty."))
+    if not rows:
+        raise TabularError(_("The file has a header but no rows."))
+    return Table(
+        headers=headers,
+        columns={name: headers[i] for i, name in enumerate(mapping) if name},
+        rows=rows,
+        ignored=[h for h, name in zip(headers, mapping, strict=True) if h and not name],
+        encoding=used,
+    )
+
+
+def validate_rows(table: Table, form_class, **form_kwargs) -> list[Row]:
+    """Run every row through `form_class`; problems name the row and the column as written.
+
+    One form instance is bound to each row in turn (building a form deep-copies its fields,
+    which costs more than validating a row); it gets the row's number as `row_number`.
+    """
+    form = form_class(**form_kwargs)
+    for row in table.rows:
+        if row.problems:
+            continue
+        form.data, form.files, form.is_bound = row.values, {}, True
+        form._errors, form._bound_fields_cache = None, {}
+        form.row_number = row.number
+        if form.is_valid():
+            row.cleaned = form.cleaned_data
+            continue
+        for name, errors in form.errors.items():
+            column = table.columns.get(name) if name != "__all__" else None
+            for message in errors:
+                row.problems.append(problem(row.number, column, message))
+    return table.rows
+
+
+# --- writing --------------------------------------------------------------------------------------
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def cell_text(value) -> Any:
+    """A value as a CSV cell: numbers stay numbers, lists are joined, text is defused."""
+    value = cell_value(value)
+    return neutralise(value) if isinstance(value, str) else value
+
+
+def cell_value(value) -> Any:
+    """A value as a spreadsheet cell: a number, or text (lists joined, lazy strings resolved)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, int | float | Decimal):
+        return value
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple | set):
+        return "; ".join(force_str(v) for v in value)
+    return force_str(value)
+
+
+def neutralise(text: str) -> str:
+    """Prefix ' to text a spreadsheet would run as a formula; numbers such as -3 stay."""
+    stripped = text.lstrip(" ")
+    if stripped.startswith(FORMULA_START) and not NUMBER.fullmatch(stripped.strip()):
+        return "'" + text
+    return text
+
+
+class Sheet:
+    """Rows collected for `spreadsheet_response`; the first row is the header."""
+
+    def __init__(self, header: Iterable = ()):
+        self.rows: list[list] = [list(header)] if header else []
+
+    def writerow(self, row: Iterable) -> None:
+        self.rows.append(list(row))
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_stream(rows: Iterable[Iterable]) -> Iterator[str]:
+    """CSV lines, starting with the UTF-8 BOM; every cell goes through `cell_text`."""
+    writer = csv.writer(_Echo())
+    yield "\ufeff"
+    for row in rows:
+        yield writer.writerow([cell_text(v) for v in row])
+
+
+def xlsx_bytes(rows: Iterable[Iterable]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title="Sheet1")
+    for row in rows:
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, value=cell_value(value))
+            if cell.data_type == "f":
+                cell.data_type = "s"  # text, never a formula
+            cells.append(cell)
+        sheet.append(cells)
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+def template_response(columns: Iterable[Column], *, name: str, fmt: str):
+    """An import template: the columns' names and one example row, as CSV or XLSX."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    columns = list(columns)
+    return spreadsheet_response(
+        [[c.label for c in columns], [c.example for c in columns]],
+        filename=f"{name}-template",
+        fmt=fmt,
+    )
+
+
+def spreadsheet_response(rows: Iterable[Iterable], *, filename: str, fmt: str = "csv"):
+    """A download of `rows` (header first) as CSV or XLSX."""
+    if fmt == "xlsx":
+        response = HttpResponse(xlsx_bytes(rows), content_type=XLSX_MIME)
+    else:
+        response = HttpResponse("".join(csv_stream(rows)), content_type="text/csv; charset=utf-8")
+        fmt = "csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+# --- between preview and commit -------------------------------------------------------------------
+
+STAGE_SALT = "cohort_site.tabular.stage"
+STAGE_MAX_AGE = 60 * 60 * 2
+
+
+def _stage_dir() -> Path:
+    directory = Path(settings.IMPORT_STAGING_DIR)
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory
+
+
+def stage(data: bytes, *, owner: str) -> str:
+    """Keep a checked file until the person confirms; the signed token names it and its owner."""
+    directory = _stage_dir()
+    cutoff = time.time() - STAGE_MAX_AGE
+    for old in directory.iterdir():
+        if old.is_file() and old.stat().st_mtime < cutoff:
+            old.unlink(missing_ok=True)
+    name = uuid.uuid4().hex
+    (directory / name).write_bytes(data)
+    return signing.dumps({"file": name, "owner": owner}, salt=STAGE_SALT)
+
+
+def _staged_path(token: str, owner: str) -> Path:
+    try:
+        payload = signing.loads(token, salt=STAGE_SALT, max_age=STAGE_MAX_AGE)
+    except signing.BadSignature:
+        payload = {}
+    path = _stage_dir() / str(payload.get("file", "missing"))
+    if payload.get("owner") != owner or not re.fullmatch(r"[0-9a-f]{32}", path.name):
+        raise TabularError(_("This import has expired. Upload the file again."))
+    return path
+
+
+class AlreadyImported(TabularError):
+    """The same confirmed file again (a double click on Import): nothing more to do."""
+
+
+def staged(token: str, *, owner: str) -> bytes:
+    path = _staged_path(token, owner)
+    if path.with_suffix(".done").exists():
+        raise AlreadyImported(_("This file was already imported."))
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise TabularError(_("This import has expired. Upload the file again.")) from None
+
+
+def unstage(token: str, *, owner: str) -> None:
+    """Forget the file, leaving a marker so a repeated confirmation is recognised as one."""
+    path = _staged_path(token, owner)
+    path.with_suffix(".done").touch()
+    path.unlink(missing_ok=True)
