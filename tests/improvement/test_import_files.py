@@ -8,7 +8,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from improvement.models import Observation
-from improvement.services import measure_save
 from tests.conftest import client_for
 from tests.files import xlsx_bytes
 
@@ -154,7 +153,6 @@ def test_a_stale_or_foreign_token_imports_nothing(roles, project):
 
 def test_five_thousand_rows_commit_in_a_few_queries(roles, project, django_assert_max_num_queries):
     measure = project["measure"]
-    measure_save(project=project["project"], user=roles["member_a"], measure=measure)
     days = [datetime.date(2024, 7, 1) + datetime.timedelta(days=i) for i in range(1000)]
     groups = ["EL", "SED", "SWD", "AA", "WH"]
     rows = [[d.isoformat(), g, "5", "50"] for d in days for g in groups]
