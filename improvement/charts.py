@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from .models import GROUP_LABELS, Measure, StudentGroup
 from .runchart import RunChartAnalysis, analyse, gap_series
-from .suppression import SUPPRESSED_LABEL, Cell, display_n, suppress
+from .suppression import Cell, suppress
 
 GROUP_ORDER = {code: i for i, code in enumerate(StudentGroup.values)}
 WIDTH, HEIGHT = 640, 260
@@ -316,7 +316,6 @@ def build_measure_charts(
     unit = measure.unit
     charts: list[Chart] = []
     shown_by_group: dict[str, dict[date, float]] = {}
-    hidden_label = _(SUPPRESSED_LABEL)
     for group in groups:
         label = str(GROUP_LABELS.get(group, group))
         entries = [(day, cells[group]) for day, cells in cells_by_date if group in cells]
@@ -327,8 +326,8 @@ def build_measure_charts(
         rows = []
         for day, cell in entries:
             if cell.suppressed:
-                n_text = _(display_n(cell)) if cell.reason == "complementary" else hidden_label
-                rows.append(Row(day, hidden_label, n_text, suppressed=True))
+                hidden = _(cell.label)
+                rows.append(Row(day, hidden, hidden, suppressed=True))
             else:
                 rows.append(
                     Row(

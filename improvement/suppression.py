@@ -27,7 +27,8 @@ from typing import Literal
 MIN_CELL_SIZE = 11
 SUPPRESSED_LABEL = "fewer than 11"
 # A complementary cell has min_size students or more, so "fewer than 11" would be untrue.
-COMPLEMENTARY_LABEL = "hidden to protect a smaller group"
+COMPLEMENTARY_LABEL = "hidden so the small group cannot be worked out"
+LABELS = {"": "", "small": SUPPRESSED_LABEL, "complementary": COMPLEMENTARY_LABEL}
 
 Reason = Literal["", "small", "complementary"]
 CellInput = tuple[int | None, float | None]
@@ -43,6 +44,11 @@ class Cell:
     value: float | None
     suppressed: bool
     reason: Reason
+
+    @property
+    def label(self) -> str:
+        """Why the cell is hidden, in words for readers ("" when shown); untranslated."""
+        return LABELS[self.reason]
 
 
 def _is_small(n: int | None, min_size: int) -> bool:
@@ -142,6 +148,9 @@ def suppress_series[D](
 
 def display_n(cell: Cell) -> str:
     """The group size as shown to readers outside the owning team."""
-    if cell.reason == "complementary":
-        return COMPLEMENTARY_LABEL
-    return SUPPRESSED_LABEL if cell.suppressed else str(cell.n)
+    return cell.label if cell.suppressed else str(cell.n)
+
+
+def display_value(cell: Cell) -> str | None:
+    """The reason shown in place of a hidden value; None when the value may be shown."""
+    return cell.label if cell.suppressed else None

@@ -41,7 +41,6 @@ from .queries import (
     profile_rows,
     project_context,
 )
-from .suppression import SUPPRESSED_LABEL
 
 
 class ProjectMixin(TeamMixin):
@@ -609,7 +608,7 @@ def profile_table(entries, *, insider: bool) -> list[dict]:
                 {
                     "group": GROUP_LABELS.get(row["group"], row["group"]),
                     "n": row["hidden"] or str(row["n"]),
-                    "value": _(SUPPRESSED_LABEL) if row["hidden"] else fmt(row["value"]),
+                    "value": row["hidden"] or fmt(row["value"]),
                     "gap": gap,
                 }
             )

@@ -12,6 +12,7 @@ from improvement.suppression import (
     SUPPRESSED_LABEL,
     Cell,
     display_n,
+    display_value,
     suppress,
     suppress_series,
 )
@@ -137,6 +138,18 @@ def test_display_n():
     assert display_n(result["AA"]) == "fewer than 11"
     assert display_n(result["WH"]) == COMPLEMENTARY_LABEL
     assert COMPLEMENTARY_LABEL != SUPPRESSED_LABEL
+    assert COMPLEMENTARY_LABEL == "hidden so the small group cannot be worked out"
+
+
+def test_each_hidden_cell_says_why():
+    cells = {"ALL": (600, 0.2), "HI": (310, 0.2), "WH": (284, 0.1), "PI": (6, 0.5)}
+    result = suppress(cells, total_key="ALL")
+    assert result["PI"].label == SUPPRESSED_LABEL
+    assert result["WH"].label == COMPLEMENTARY_LABEL
+    assert result["HI"].label == ""
+    assert display_value(result["WH"]) == COMPLEMENTARY_LABEL
+    assert display_value(result["PI"]) == SUPPRESSED_LABEL
+    assert display_value(result["HI"]) is None
 
 
 def test_suppress_series_judges_each_date_on_its_own_counts():

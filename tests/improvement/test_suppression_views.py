@@ -82,19 +82,48 @@ def test_the_teams_export_keeps_small_groups(roles, small_group):
     assert {r["n"] for r in rows if r["group"] == "FOS" and r["measure"] == "Belonging"} == {"9"}
 
 
-def test_the_data_profile_is_suppressed_outside_the_team_and_shows_the_gap(roles, project):
-    for group, n, value in [("ALL", 600, 12.0), ("HI", 300, 18.5), ("PI", 6, 44.4)]:
+def absenteeism_profile(project, *, hispanic):
+    for group, n, value in [("ALL", 600, 12.0), ("HI", hispanic, 18.5), ("PI", 6, 44.4)]:
         DataProfileEntry.objects.create(
             project=project["project"], indicator="absenteeism", group=group, n=n, value=value
         )
-    url = reverse("improvement:understand", args=["team-a"])
+    return reverse("improvement:understand", args=["team-a"])
+
+
+def test_the_data_profile_is_suppressed_outside_the_team_and_shows_the_gap(roles, project):
+    url = absenteeism_profile(project, hispanic=300)
     inside = client_for("member_a", roles).get(url).content.decode()
     assert "44.4" in inside and "6.5" in inside  # HI's gap to ALL
     outside = client_for("facilitator", roles).get(url).content.decode()
     assert "44.4" not in outside and "fewer than 11" in outside
     # PI is hidden, so the smallest shown race group is hidden too (complementary).
     assert "18.5" not in outside
-    assert "hidden to protect a smaller group" in outside
+    assert "hidden so the small group cannot be worked out" in outside
+
+
+def test_a_complementary_group_is_never_called_small(roles, project):
+    """HI has 310 students: hidden to protect PI, it is not "fewer than 11"."""
+    url = absenteeism_profile(project, hispanic=310)
+    html = client_for("facilitator", roles).get(url).content.decode()
+    row = html[html.index("Hispanic") :]
+    row = row[: row.index("</tr>")]
+    assert "fewer than 11" not in row
+    assert row.count("hidden so the small group cannot be worked out") == 2
+
+
+def test_a_complementary_point_on_a_chart_is_labelled_as_such(roles, project):
+    measure = MeasureFactory(project=project["project"], name="Calm", groups=["ALL", "HI", "PI"])
+    add_points(measure, "ALL", [50.0] * 12, n=320)
+    add_points(measure, "HI", [48.0] * 12, n=310)
+    add_points(measure, "PI", [SECRET_VALUE] * 12, n=10)
+    html = (
+        client_for("facilitator", roles)
+        .get(reverse("improvement:measure", args=["team-a", measure.pk]))
+        .content.decode()
+    )
+    label = "hidden so the small group cannot be worked out"
+    assert f"<td>{label}</td><td>{label}</td>" in html  # value and n of a HI point
+    assert "<td>310</td>" not in html
 
 
 def test_the_facilitator_column_uses_suppressed_figures(roles, project, small_group):
