@@ -63,3 +63,9 @@ class AccountAdapter(DefaultAccountAdapter):
         lockout.failed_logins_clear(
             login=self._get_login_attempts_cache_key(request, **credentials)
         )
+
+    def get_login_redirect_url(self, request) -> str:
+        """Facilitators land on their cohorts and site admins on the program overview."""
+        from cohorts.access import landing_url
+
+        return landing_url(request.user) or super().get_login_redirect_url(request)

@@ -28,6 +28,7 @@ __all__ = [
     "is_site_admin",
     "is_team_lead",
     "is_team_member",
+    "landing_url",
     "may_facilitate_q",
     "member_cohort_ids",
     "member_team_ids",
@@ -136,3 +137,26 @@ def can_manage_cohort(user, cohort) -> bool:
 
 def can_manage_team(user, team) -> bool:
     return can_manage_cohort(user, team.cohort)
+
+
+def landing_url(user) -> str | None:
+    """Where a person lands after logging in, or None for the site's default.
+
+    Site admins land on the program overview; a facilitator on their cohort's dashboard (or on
+    My teams, which lists every cohort they facilitate, when they have several). Neither is
+    ever sent to a page telling them they are not on a team yet.
+    """
+    from django.urls import reverse
+
+    if not _active(user):
+        return None
+    if is_site_admin(user):
+        return reverse("cohorts:program")
+    cohorts = _roles(user)["cohorts"]
+    if len(cohorts) == 1 and not _roles(user)["teams"]:
+        from .models import Cohort
+
+        return Cohort.objects.get(pk=next(iter(cohorts))).get_absolute_url()
+    if cohorts:
+        return reverse("cohorts:my_teams")
+    return None

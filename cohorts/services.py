@@ -191,3 +191,11 @@ def membership_move(
     return Membership.objects.create(
         user=membership.user, team=to_team, role=Membership.Role.MEMBER
     )
+
+
+@transaction.atomic
+def session_delete(*, session, by) -> None:
+    """A facilitator removes a session (a duplicate, say); its session feedback goes with it."""
+    if not access.can_manage_cohort(by, session.cohort):
+        raise PermissionDenied
+    session.delete()

@@ -35,6 +35,11 @@ urlpatterns = [
         views.CohortSessionFormView.as_view(),
         name="session_edit",
     ),
+    path(
+        "cohorts/<slug:slug>/sessions/<int:pk>/delete/",
+        views.CohortSessionDeleteView.as_view(),
+        name="session_delete",
+    ),
     path("cohorts/<slug:slug>/invite/", views.InviteView.as_view(), name="invite"),
     path("cohorts/<slug:slug>/invite/bulk/", views.BulkInviteView.as_view(), name="bulk_invite"),
     path(

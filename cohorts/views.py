@@ -16,8 +16,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
+from accounts.roles import is_facilitator
 from cohort_site import tabular
 from cohort_site.idempotency import IdempotentCreateMixin
+from cohort_site.linked import linked_to
 
 from . import access, calendar, dashboard, panels, services
 from .forms import (
@@ -48,7 +50,12 @@ class MyTeamsView(LoginRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["cohorts"] = Cohort.objects.facilitated_by(self.request.user)
+        user = self.request.user
+        context.update(
+            cohorts=Cohort.objects.facilitated_by(user),
+            is_facilitator=is_facilitator(user),
+            is_site_admin=access.is_site_admin(user),
+        )
         return context
 
 
@@ -118,6 +125,8 @@ class CohortView(CohortManagerMixin, TemplateView):
             undelivered_invitations=undelivered(invitations),
             sessions=self.cohort.sessions.select_related("module"),
             calendar_url=self.request.build_absolute_uri(calendar.feed_url(self.cohort)),
+            # The portfolio is the facilitators' to take (privacy.views.TeamPortfolioView).
+            can_download_portfolio=access.is_cohort_facilitator(self.request.user, self.cohort),
         )
         return context
 
@@ -144,6 +153,26 @@ class CohortSessionFormView(CohortManagerMixin, FormView):
     def form_valid(self, form):
         form.save()
         messages.success(self.request, _("The session was saved."))
+        return redirect(self.cohort.get_absolute_url())
+
+
+class CohortSessionDeleteView(CohortManagerMixin, TemplateView):
+    """GET shows what goes with the session; POST deletes it."""
+
+    template_name = "cohorts/session_delete.html"
+
+    @cached_property
+    def session(self):
+        return get_object_or_404(CohortSession, pk=self.kwargs["pk"], cohort=self.cohort)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            session=self.session, linked=linked_to(self.session), **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        services.session_delete(session=self.session, by=request.user)
+        messages.success(request, _("The session was deleted."))
         return redirect(self.cohort.get_absolute_url())
 
 

@@ -116,10 +116,25 @@ def register_school_import_url():
     ]
 
 
+class PermissionMenuItem(MenuItem):
+    """A menu item shown only to people who hold the permission its page requires."""
+
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
 @hooks.register("register_admin_menu_item")
 def register_school_import_menu_item():
-    return MenuItem(
-        _("Import partner schools"), reverse("cohorts_school_import"), icon_name="upload", order=310
+    return PermissionMenuItem(
+        _("Import partner schools"),
+        reverse("cohorts_school_import"),
+        icon_name="upload",
+        order=310,
+        permission=SchoolImportView.permission_required,
     )
 
 

@@ -202,15 +202,20 @@ def request_create(
 
 
 @transaction.atomic
+def can_close(*, request: FeedbackRequest, by) -> bool:
+    """The requester, while still on the team, and the cohort's managers may close a request."""
+    return (
+        request.requested_by_id == by.pk and access.is_team_member(by, request.team)
+    ) or access.can_manage_cohort(by, request.team.cohort)
+
+
 def request_close(*, request: FeedbackRequest, by) -> None:
     request = (
         FeedbackRequest.objects.select_for_update()
         .select_related("team__cohort")
         .get(pk=request.pk)
     )
-    if not (request.requested_by_id == by.pk and access.is_team_member(by, request.team)) and (
-        not access.can_manage_cohort(by, request.team.cohort)
-    ):
+    if not can_close(request=request, by=by):
         raise PermissionDenied
     if request.is_closed:
         return

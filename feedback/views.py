@@ -295,7 +295,21 @@ class GiveView(RequestMixin, TemplateView):
         return self.render_to_response(context, status=400)
 
 
-class RequestCloseView(RequestMixin, View):
+class RequestCloseView(RequestMixin, TemplateView):
+    """GET asks for confirmation (no JavaScript needed); POST closes the request."""
+
+    template_name = "feedback/request_close.html"
+
+    def get(self, request, *args, **kwargs):
+        if not services.can_close(request=self.feedback_request, by=request.user):
+            raise Http404
+        if self.feedback_request.is_closed:
+            return redirect(self.feedback_request)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(req=self.feedback_request, **kwargs)
+
     def post(self, request, *args, **kwargs):
         try:
             services.request_close(request=self.feedback_request, by=request.user)

@@ -102,6 +102,10 @@ class DriverForm(forms.Form):
         self.fields["parent"].queryset = project.drivers.filter(level=Driver.Level.PRIMARY)
 
 
+class DriverEditForm(forms.Form):
+    text = forms.CharField(label=_("Driver"), max_length=300)
+
+
 class ChangeIdeaForm(forms.Form):
     text = forms.CharField(label=_("Change idea"), max_length=300)
     drivers = forms.ModelMultipleChoiceField(
@@ -211,6 +215,10 @@ class PlanForm(forms.ModelForm):
         fields = [
             "objective",
             "questions_text",
+            "test_who",
+            "test_what",
+            "test_where",
+            "test_when",
             "tasks",
             "data_plan",
             "measures",

@@ -306,6 +306,12 @@ class Driver(models.Model):
     def __str__(self):
         return self.text
 
+    def siblings(self):
+        """The drivers it is ordered among: same project, level and primary driver."""
+        return Driver.objects.filter(
+            project=self.project_id, level=self.level, parent=self.parent_id
+        )
+
     def clean(self):
         if self.level == self.Level.SECONDARY and not self.parent_id:
             raise ValidationError({"parent": _("A secondary driver needs its primary driver.")})
@@ -326,14 +332,19 @@ class ChangeIdea(models.Model):
         related_name="change_ideas",
         help_text=_("A change idea may serve several drivers."),
     )
+    order = models.PositiveSmallIntegerField(default=0)
 
     objects = ProjectOwnedQuerySet.as_manager()
 
     class Meta:
-        ordering = ["pk"]
+        ordering = ["order", "pk"]
 
     def __str__(self):
         return self.text
+
+    def siblings(self):
+        """The change ideas it is ordered among: the project's."""
+        return ChangeIdea.objects.filter(project=self.project_id)
 
 
 class PDSACycle(models.Model):
@@ -376,6 +387,11 @@ class PDSACycle(models.Model):
     tasks = models.TextField(
         _("tasks"), blank=True, help_text=_("One per line: who, what, when, where.")
     )
+    # The test itself: required before the cycle moves to Do (`plan_gaps`).
+    test_who = models.CharField(_("who runs the test"), max_length=300, blank=True)
+    test_what = models.CharField(_("what they will do"), max_length=300, blank=True)
+    test_where = models.CharField(_("where"), max_length=300, blank=True)
+    test_when = models.CharField(_("when"), max_length=300, blank=True)
     data_plan = models.TextField(_("data collection plan"), blank=True)
     measures = models.ManyToManyField(
         Measure, verbose_name=_("linked measures"), related_name="cycles", blank=True
@@ -417,6 +433,37 @@ class PDSACycle(models.Model):
 
     def get_absolute_url(self):
         return reverse("improvement:cycle", kwargs={"slug": self.project.team.slug, "pk": self.pk})
+
+    def clean(self):
+        super().clean()
+        if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
+            raise ValidationError(
+                {"planned_end": _("The planned end cannot be before the planned start.")}
+            )
+
+    def plan_gaps(self) -> dict[str, str]:
+        """What the plan still lacks before the test can be run, by field."""
+        gaps = {}
+        if not self.objective.strip():
+            gaps["objective"] = _("Write what you want to learn from this test.")
+        if not any(q.get("prediction", "").strip() for q in self.questions):
+            gaps["questions"] = _("Write at least one question with your prediction.")
+        for name, message in [
+            ("test_who", _("Say who will run the test.")),
+            ("test_what", _("Say what they will do.")),
+            ("test_where", _("Say where the test happens.")),
+            ("test_when", _("Say when the test happens.")),
+        ]:
+            if not getattr(self, name).strip():
+                gaps[name] = message
+        return gaps
+
+    def phases_so_far(self) -> list[str]:
+        """The phases that may still be edited: every one reached, until the cycle is closed."""
+        if self.phase == self.Phase.DONE:
+            return []
+        order = [self.Phase.PLAN, self.Phase.DO, self.Phase.STUDY, self.Phase.ACT]
+        return [str(p) for p in order[: order.index(self.phase) + 1]]
 
     @property
     def marker_date(self):

@@ -14,6 +14,21 @@ urlpatterns = [
     path(P + "print/", views.PrintView.as_view(), name="print"),
     path(P + "aim/", views.AimView.as_view(), name="aim"),
     path(P + "drivers/", views.DriversView.as_view(), name="drivers"),
+    path(
+        P + "drivers/<slug:kind>/<int:pk>/edit/",
+        views.DiagramItemEditView.as_view(),
+        name="diagram_item_edit",
+    ),
+    path(
+        P + "drivers/<slug:kind>/<int:pk>/move/",
+        views.DiagramItemMoveView.as_view(),
+        name="diagram_item_move",
+    ),
+    path(
+        P + "drivers/<slug:kind>/<int:pk>/delete/",
+        views.DiagramItemDeleteView.as_view(),
+        name="diagram_item_delete",
+    ),
     path(P + "comments/", views.CommentView.as_view(), name="comment"),
     path(P + "measures/add/", views.MeasureAddView.as_view(), name="measure_add"),
     path(P + "measures/<int:pk>/", views.MeasureView.as_view(), name="measure"),

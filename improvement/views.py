@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,6 +20,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from cohort_site import tabular
 from cohort_site.idempotency import IdempotentCreateMixin
+from cohort_site.linked import linked_to
 from cohorts.mixins import TeamMemberRequiredMixin, TeamMixin
 
 from . import forms, imports, permissions, services
@@ -28,8 +29,10 @@ from .groups import accepted_names
 from .models import (
     GROUP_LABELS,
     RET_STEPS,
+    ChangeIdea,
     Comment,
     DataProfileEntry,
+    Driver,
     Measure,
     Observation,
     PDSACycle,
@@ -49,11 +52,14 @@ class ProjectMixin(TeamMixin):
     require_project = True
 
     @cached_property
+    def current(self):
+        return current_project(self.team, self.request.user)
+
+    @cached_property
     def project(self):
-        project = current_project(self.team, self.request.user)
-        if project is None and self.require_project:
+        if self.current is None and self.require_project:
             raise Http404
-        return project
+        return self.current
 
     @cached_property
     def insider(self) -> bool:
@@ -63,7 +69,7 @@ class ProjectMixin(TeamMixin):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         context.update(
-            project=self.project,
+            project=self.current,
             can_write=permissions.can_write(user, self.team),
             can_manage=permissions.can_manage(user, self.team),
             can_comment=permissions.can_comment(user, self.team),
@@ -77,6 +83,16 @@ class ProjectMixin(TeamMixin):
 
 class WriteMixin(TeamMemberRequiredMixin, ProjectMixin):
     pass
+
+
+class StartFirstMixin:
+    """Before the project is started, a page explains how to start it instead of a 404."""
+
+    def get(self, request, *args, **kwargs):
+        if self.current is None:
+            context = ProjectMixin.get_context_data(self)
+            return render(request, "improvement/not_started.html", context)
+        return super().get(request, *args, **kwargs)
 
 
 class ManageMixin(WriteMixin):
@@ -131,7 +147,7 @@ class ProjectView(ProjectMixin, TemplateView):
         return context
 
 
-class PrintView(ProjectMixin, TemplateView):
+class PrintView(StartFirstMixin, ProjectMixin, TemplateView):
     template_name = "improvement/print.html"
 
     def get_context_data(self, **kwargs):
@@ -220,7 +236,7 @@ class AimView(ServiceFormMixin, WriteMixin, FormView):
 # --- drivers and change ideas ------------------------------------------------------------------
 
 
-class DriversView(WriteMixin, TemplateView):
+class DriversView(StartFirstMixin, WriteMixin, TemplateView):
     template_name = "improvement/drivers.html"
 
     def get_context_data(self, **kwargs):
@@ -251,6 +267,96 @@ class DriversView(WriteMixin, TemplateView):
                 return redirect("improvement:drivers", slug=self.team.slug)
         key = "driver_form" if kind == "driver" else "idea_form"
         return self.render_to_response(self.get_context_data(**{key: form}))
+
+
+class DiagramItemMixin(WriteMixin):
+    """One driver (kind "driver") or change idea (kind "idea") of the team's project."""
+
+    MODELS = {"driver": Driver, "idea": ChangeIdea}
+
+    @cached_property
+    def item(self):
+        model = self.MODELS.get(self.kwargs["kind"])
+        if model is None:
+            raise Http404
+        return get_object_or_404(
+            model.objects.visible_to(self.request.user).filter(project=self.project),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("kind", self.kwargs["kind"])
+        return super().get_context_data(item=self.item, **kwargs)
+
+    def drivers_url(self):
+        return reverse("improvement:drivers", kwargs={"slug": self.team.slug})
+
+
+class DiagramItemEditView(DiagramItemMixin, FormView):
+    template_name = "improvement/diagram_item_edit.html"
+
+    def get_form_class(self):
+        return forms.DriverEditForm if self.kwargs["kind"] == "driver" else forms.ChangeIdeaForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if self.kwargs["kind"] == "idea":
+            kwargs["project"] = self.project
+        return kwargs
+
+    def get_initial(self):
+        initial = {"text": self.item.text}
+        if self.kwargs["kind"] == "idea":
+            initial["drivers"] = list(self.item.drivers.all())
+        return initial
+
+    def form_valid(self, form):
+        try:
+            if self.kwargs["kind"] == "driver":
+                services.driver_update(
+                    driver=self.item, user=self.request.user, **form.cleaned_data
+                )
+            else:
+                services.change_idea_update(
+                    idea=self.item, user=self.request.user, **form.cleaned_data
+                )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Saved."))
+        return redirect(self.drivers_url())
+
+
+class DiagramItemMoveView(DiagramItemMixin, View):
+    def post(self, request, *args, **kwargs):
+        services.diagram_item_move(
+            item=self.item, user=request.user, up=request.POST.get("direction") == "up"
+        )
+        return redirect(self.drivers_url())
+
+
+class DiagramItemDeleteView(DiagramItemMixin, TemplateView):
+    """GET shows what links to the item first; POST removes it."""
+
+    template_name = "improvement/diagram_item_delete.html"
+
+    def get_context_data(self, **kwargs):
+        linked = linked_to(self.item)
+        return super().get_context_data(
+            linked=[item for item in linked if not item.blocks],
+            blocked_by=[item for item in linked if item.blocks],
+            serving_ideas=self.item.change_ideas.all() if self.kwargs["kind"] == "driver" else [],
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.diagram_item_delete(item=self.item, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Removed."))
+        return redirect(self.drivers_url())
 
 
 # --- measures ------------------------------------------------------------------------------------
@@ -506,6 +612,7 @@ class CycleView(CycleMixin, TemplateView):
             comments=Comment.objects.filter(cycle=self.cycle).select_related("author"),
             comment_form=forms.CommentForm(),
             ramp=PDSACycle.objects.filter(project=self.project, ramp=self.cycle.ramp),
+            earlier_phases=[PDSACycle.Phase(p) for p in self.cycle.phases_so_far()[:-1]],
         )
         return context
 
@@ -520,14 +627,26 @@ class CyclePhaseView(WriteMixin, CycleMixin, FormView):
             return redirect(self.cycle.get_absolute_url())
         return super().dispatch(request, *args, **kwargs)
 
+    @cached_property
+    def phase(self) -> str:
+        """The phase being edited: the current one, or any earlier one (?phase=plan)."""
+        asked = self.request.POST.get("phase") or self.request.GET.get("phase")
+        return asked if asked in self.cycle.phases_so_far() else self.cycle.phase
+
     def get_form_class(self):
-        return forms.PHASE_FORMS[self.cycle.phase]
+        return forms.PHASE_FORMS[self.phase]
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.cycle}
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "cycle": self.cycle}
+        return {
+            **super().get_context_data(**kwargs),
+            "cycle": self.cycle,
+            "phase": self.phase,
+            "phase_label": PDSACycle.Phase(self.phase).label,
+            "is_current": self.phase == self.cycle.phase,
+        }
 
     def form_valid(self, form):
         data = {k: v for k, v in form.cleaned_data.items() if not k.startswith("result_")}
@@ -535,14 +654,18 @@ class CyclePhaseView(WriteMixin, CycleMixin, FormView):
             data["questions"] = data.pop("questions_text")
         if isinstance(form, forms.StudyForm):
             data["questions"] = form.questions()
-        advance = "advance" in self.request.POST
+        advance = "advance" in self.request.POST and self.phase == self.cycle.phase
         try:
             cycle = services.cycle_update(
                 cycle=self.cycle, user=self.request.user, advance=advance, **data
             )
         except ValidationError as error:
+            if not hasattr(error, "error_dict"):
+                form.add_error(None, error)
+                return self.form_invalid(form)
             for name, errs in error.message_dict.items():
-                form.add_error(name if name in form.fields else None, errs)
+                field = "questions_text" if name == "questions" else name
+                form.add_error(field if field in form.fields else None, errs)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -616,7 +739,7 @@ def profile_table(entries, *, insider: bool) -> list[dict]:
     return table
 
 
-class UnderstandView(ProjectMixin, TemplateView):
+class UnderstandView(StartFirstMixin, ProjectMixin, TemplateView):
     template_name = "improvement/understand.html"
 
     def get_context_data(self, **kwargs):

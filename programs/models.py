@@ -288,6 +288,7 @@ class HomePage(OnlySiteAdminsDelete, Page):
         children = self.get_children().live().public()
         context["programs"] = children.type(ProgramPage).specific()
         context["resource_library"] = children.type(ResourceIndexPage).first()
+        context["site_forms"] = site_forms(self)
         return context
 
 
@@ -522,6 +523,19 @@ class StandardPage(OnlySiteAdminsDelete, Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["site_forms"] = site_forms(self)
+        return context
+
+
+def site_forms(page) -> list:
+    """The site's public forms (partnership proposal, contact list), linked from Home and About."""
+    site = page.get_site()
+    if site is None:
+        return []
+    return list(FormPage.objects.live().public().in_site(site).order_by("path"))
 
 
 class FormField(AbstractFormField):

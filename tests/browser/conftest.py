@@ -92,3 +92,13 @@ def log_in(page, email, password):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_load_state()
+
+
+def fill_plan(page):
+    """A complete PDSA plan: objective, a prediction, and the test's who, what, where, when."""
+    page.get_by_label("Objective").fill("Learn whether greeting by name helps")
+    page.get_by_label("Questions and predictions").fill("Will they come earlier? | Half will")
+    page.get_by_label("Who runs the test").fill("Counselor")
+    page.get_by_label("What they will do").fill("Greet ten students by name")
+    page.get_by_label("Where", exact=True).fill("Front gate")
+    page.get_by_label("When", exact=True).fill("7:45, every school day")

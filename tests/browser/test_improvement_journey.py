@@ -4,7 +4,7 @@ import pytest
 
 from cohorts.factories import CohortFactory, MembershipFactory, TeamFactory
 
-from .conftest import log_in
+from .conftest import fill_plan, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -79,8 +79,7 @@ def test_lead_builds_aim_drivers_cycle_and_run_chart(page, site, password):
     page.get_by_label("Planned start").fill("2025-09-01")
     page.get_by_role("button", name="Save").click()
     page.get_by_role("link", name="Work on Plan").click()
-    page.get_by_label("Objective").fill("Learn whether greeting by name helps")
-    page.get_by_label("Questions and predictions").fill("Will they come earlier? | Half will")
+    fill_plan(page)
     page.get_by_label("Chronic absenteeism").check()
     page.get_by_role("button", name="Save and move on").click()
     page.get_by_role("link", name="Work on Do").click()

@@ -30,6 +30,7 @@ MATRIX = {
     "invitation_resend": [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN],
     "invitation_revoke": [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN],
     "invitation_resend_other_cohort": [LOGIN, 404, 404, 404, 404, 404, 404, LOGIN],
+    "session_delete": [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN],
 }
 
 
@@ -64,6 +65,7 @@ def url_for(name, roles):
         "invitation_resend_other_cohort": reverse(
             "cohorts:invitation_resend", args=["other-cohort", invitation.pk]
         ),
+        "session_delete": reverse("cohorts:session_delete", args=["demo-cohort", session.pk]),
     }[name]
 
 
@@ -78,6 +80,16 @@ CASES = [
 def test_access_matrix(url_name, role, expected, roles):
     response = client_for(role, roles).get(url_for(url_name, roles))
     assert_access(response, expected)
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    zip(MATRIX_ROLES, [LOGIN, 404, 404, 404, 302, 404, 302, LOGIN], strict=True),
+)
+def test_only_the_cohorts_managers_delete_a_session(role, expected, roles):
+    response = client_for(role, roles).post(url_for("session_delete", roles))
+    assert_access(response, expected)
+    assert CohortSession.objects.exists() == (expected != 302)
 
 
 def test_team_pages_are_never_cached(roles):

@@ -20,6 +20,7 @@ MATRIX = {
     ("GET", "request"): [LOGIN, 200, 200, 200, 200, 404, 200, LOGIN],
     ("GET", "give"): [LOGIN, 404, 404, 200, 404, 404, 404, LOGIN],
     ("POST", "give"): [LOGIN, 404, 404, 400, 404, 404, 404, LOGIN],
+    ("GET", "close"): [LOGIN, 200, 404, 404, 200, 404, 200, LOGIN],
     ("POST", "close"): [LOGIN, 302, 404, 404, 302, 404, 302, LOGIN],
     ("GET", "file"): [LOGIN, 404, 404, 404, 404, 404, 404, LOGIN],
     ("POST", "take"): [LOGIN, 404, 404, 404, 302, 404, 302, LOGIN],

@@ -38,6 +38,10 @@ MATRIX = {
     ("get", "profile_template", "fmt"): WRITE_FORM,
     ("get", "cycle_add", None): WRITE_FORM,
     ("get", "cycle_phase", "cycle"): WRITE_FORM,
+    ("get", "diagram_item_edit", "driver"): WRITE_FORM,
+    ("get", "diagram_item_edit", "idea"): WRITE_FORM,
+    ("get", "diagram_item_delete", "driver"): WRITE_FORM,
+    ("get", "diagram_item_delete", "idea"): WRITE_FORM,
     ("get", "edit", None): LEAD_FORM,
     ("get", "progress", None): LEAD_FORM,
     ("get", "start", None): [LOGIN, 403, 302, 404, 404, 404, 404, LOGIN],
@@ -46,6 +50,10 @@ MATRIX = {
     ("post", "baseline", "measure"): WRITE_POST,
     ("post", "cycle_adapt", "cycle"): WRITE_POST,
     ("post", "item_add", "kind"): WRITE_POST,
+    ("post", "diagram_item_edit", "driver"): WRITE_POST,
+    ("post", "diagram_item_move", "driver"): WRITE_POST,
+    ("post", "diagram_item_move", "idea"): WRITE_POST,
+    ("post", "diagram_item_delete", "driver"): WRITE_POST,
 }
 
 POST_DATA = {
@@ -54,6 +62,9 @@ POST_DATA = {
     "baseline": {"baseline_points": "12"},
     "cycle_adapt": {},
     "item_add": {"rootcause-category": "practices", "rootcause-cause": "Late bus"},
+    "diagram_item_edit": {"text": "Students feel known"},
+    "diagram_item_move": {"direction": "down"},
+    "diagram_item_delete": {},
 }
 
 
@@ -69,6 +80,10 @@ def url_for(name, pk_kind, project):
         args += [project["measure"].pk, "xlsx"]
     elif pk_kind == "fmt":
         args.append("csv")
+    elif pk_kind == "driver":
+        args += ["driver", project["primary"].pk]
+    elif pk_kind == "idea":
+        args += ["idea", project["idea"].pk]
     return reverse(f"improvement:{name}", args=args)
 
 
