@@ -189,6 +189,10 @@ def _seed_team_a(team) -> None:
                 }
             ],
             tasks="Counselor: greet at the gate, 7:45-8:05, every school day",
+            test_who="Counselor",
+            test_what="Greet each focal student by name",
+            test_where="Front gate",
+            test_when="7:45-8:05, every school day",
             data_plan="Tally sheet each morning; counselor enters the weekly sample.",
             who_benefits="Students who arrive feeling unseen",
             who_burdened="Staff on morning duty",
