@@ -152,3 +152,23 @@ def test_earlier_phases_stay_editable_until_the_cycle_is_closed(roles, project):
     assert (cycle.test_where, cycle.phase) == ("Side gate", "do")
     # A later phase cannot be reached early: ?phase=act shows the current phase.
     assert "Carried out as planned?" in client.get(url("cycle_phase", cycle.pk) + "?phase=act").text
+
+
+def test_the_driver_page_runs_the_same_queries_for_many_drivers_and_ideas(roles, project):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for("member_a", roles)
+    client.get(url("drivers"))  # warm the session and the site
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url("drivers")).status_code == 200
+        return len(queries)
+
+    few = count()
+    for i in range(10):
+        primary = DriverFactory(project=project["project"], text=f"Driver {i}")
+        DriverFactory(project=project["project"], level=2, parent=primary, text=f"Sub {i}")
+        ChangeIdeaFactory(project=project["project"], text=f"Idea {i}", drivers=[primary])
+    assert count() == few, few
