@@ -37,7 +37,7 @@ def test_facilitator_reads_the_dashboard_filters_to_alerts_and_opens_a_team(page
     assert rows.count() == 1
     assert "Quiet team" in rows.first.inner_text()
 
-    rows.first.get_by_role("link", name="Quiet team").click()
+    rows.first.get_by_role("link", name="Quiet team", exact=True).click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == "Quiet team"
     assert page.url.endswith("/teams/quiet/")

@@ -84,7 +84,7 @@ def test_access_matrix(url_name, role, expected, roles):
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    zip(MATRIX_ROLES, [LOGIN, 404, 404, 404, 302, 404, 302, LOGIN], strict=True),
+    list(zip(MATRIX_ROLES, [LOGIN, 404, 404, 404, 302, 404, 302, LOGIN], strict=True)),
 )
 def test_only_the_cohorts_managers_delete_a_session(role, expected, roles):
     response = client_for(role, roles).post(url_for("session_delete", roles))
