@@ -12,6 +12,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView, TemplateView
@@ -193,7 +194,9 @@ class CohortExportView(CohortView):
                     csv_safe(team.name),
                     csv_safe(team.organization.name),
                     team.member_count,
-                    team.last_activity_at.date().isoformat() if team.last_activity_at else "",
+                    timezone.localdate(team.last_activity_at).isoformat()
+                    if team.last_activity_at
+                    else "",
                     *[csv_safe(str(cell)) for cell in row.cells],
                     csv_safe("; ".join(row.alerts)),
                 ]

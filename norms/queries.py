@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, Max, Prefetch
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -292,7 +293,9 @@ def cohort_columns(teams) -> dict:
         elif norm_set.is_draft:
             status = _("drafting")
         else:
-            status = _("ratified on %(date)s") % {"date": norm_set.ratified_at.date().isoformat()}
+            status = _("ratified on %(date)s") % {
+                "date": timezone.localdate(norm_set.ratified_at).isoformat()
+            }
         checked = last_check_in.get(team_id)
         statement = statements.get(team_id)
         if statement is None:
