@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cohorts', '0001_initial'),
+        ('cohorts', '0002_cohort_facilitators_who_may_facilitate'),
     ]
 
     operations = [
