@@ -1,10 +1,12 @@
 """View building blocks for every page inside a team space; feature apps reuse them."""
 
 from functools import cached_property
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from . import access
@@ -20,7 +22,24 @@ class NoStoreMixin:
         return response
 
 
-class TeamMixin(LoginRequiredMixin, NoStoreMixin):
+class CohortTimeZoneMixin:
+    """Every date and time on the page is shown in the cohort's time zone.
+
+    The zone stays active while the view runs and while its template response renders.
+    """
+
+    def time_zone_cohort(self) -> Cohort:
+        raise NotImplementedError
+
+    def dispatch(self, request, *args, **kwargs):
+        with timezone.override(ZoneInfo(self.time_zone_cohort().time_zone)):
+            response = super().dispatch(request, *args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+        return response
+
+
+class TeamMixin(LoginRequiredMixin, CohortTimeZoneMixin, NoStoreMixin):
     """Resolves `slug` to a team the person may see; any other team answers 404."""
 
     team_slug_kwarg = "slug"
@@ -33,6 +52,9 @@ class TeamMixin(LoginRequiredMixin, NoStoreMixin):
             ),
             slug=self.kwargs[self.team_slug_kwarg],
         )
+
+    def time_zone_cohort(self) -> Cohort:
+        return self.team.cohort
 
     @cached_property
     def team_role(self) -> str | None:
@@ -59,7 +81,7 @@ class TeamMemberRequiredMixin(TeamMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-class CohortManagerMixin(LoginRequiredMixin, NoStoreMixin):
+class CohortManagerMixin(LoginRequiredMixin, CohortTimeZoneMixin, NoStoreMixin):
     """Pages for the cohort's facilitators and site admins; everyone else gets 404."""
 
     @cached_property
@@ -68,6 +90,9 @@ class CohortManagerMixin(LoginRequiredMixin, NoStoreMixin):
             Cohort.objects.facilitated_by(self.request.user).select_related("program"),
             slug=self.kwargs["slug"],
         )
+
+    def time_zone_cohort(self) -> Cohort:
+        return self.cohort
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

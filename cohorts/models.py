@@ -1,7 +1,9 @@
 import secrets
+import zoneinfo
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, Q
@@ -61,6 +63,11 @@ class CohortQuerySet(models.QuerySet):
         return self.filter(pk__in=access.facilitated_cohort_ids(user))
 
 
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("Give a time zone such as America/Los_Angeles."))
+
+
 class Cohort(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), unique=True)
@@ -76,6 +83,13 @@ class Cohort(models.Model):
     school_year = models.CharField(_("school year"), max_length=9, help_text=_("e.g. 2026-27"))
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="America/Los_Angeles",
+        validators=[validate_time_zone],
+        help_text=_("Dates and times on the cohort's pages are shown in this zone."),
+    )
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("facilitators"),

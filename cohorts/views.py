@@ -11,6 +11,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView, TemplateView
@@ -209,7 +210,9 @@ class CohortExportView(CohortView):
                         row.team.name,
                         row.team.organization.name,
                         row.team.member_count,
-                        row.team.last_activity_at.date() if row.team.last_activity_at else "",
+                        timezone.localdate(row.team.last_activity_at)
+                        if row.team.last_activity_at
+                        else "",
                         *row.cells,
                         row.alerts,
                     ]  # fmt: skip

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from cohort_site.idempotency import SubmissionKeyFormMixin
+from cohorts.artifacts import team_artifacts
 from cohorts.models import Membership, Team
 
 from . import protocols
@@ -42,10 +43,22 @@ class RequestForm(SubmissionKeyFormMixin, forms.ModelForm):
         help_text=_("Everyone on that team is asked. Your critical-friend team is chosen for you."),
     )
 
+    artifact = forms.ChoiceField(
+        label=_("Part of your project"),
+        required=False,
+        choices=[],
+        error_messages={"invalid_choice": _("Choose one of your team's project pages listed.")},
+        help_text=_(
+            "Reviewers from another team cannot open your team's pages: they see a read-only "
+            "copy of this, taken when you send the request."
+        ),
+    )
+
     class Meta:
         model = FeedbackRequest
         fields = [
             "artifact_title",
+            "artifact",
             "artifact_url",
             "artifact_file",
             "focusing_question",
@@ -67,6 +80,10 @@ class RequestForm(SubmissionKeyFormMixin, forms.ModelForm):
     def __init__(self, *args, team: Team, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["protocol"].choices = protocols.CHOICES
+        self.fields["artifact"].choices = [
+            ("", _("None: a link or a file instead")),
+            *((a.key, a.label) for a in team_artifacts(team=team, user=user)),
+        ]
         self.fields["reviewers"].queryset = (
             User.objects.filter(
                 pk__in=Membership.objects.current().filter(team=team).values("user_id"),

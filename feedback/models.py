@@ -155,6 +155,14 @@ class FeedbackRequest(models.Model):
         validators=[FileExtensionValidator(UPLOAD_EXTENSIONS), validate_upload_size],
         help_text=_("Optional. PDF, Office, text or image files up to 10 MB."),
     )
+    artifact_key = models.CharField(_("project work"), max_length=80, blank=True)
+    artifact_snapshot = models.JSONField(
+        _("snapshot of the project work"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Read-only copy, taken when the request was sent, that reviewers see."),
+    )
     focusing_question = models.TextField(_("focusing question"), max_length=2000)
     protocol = models.CharField(_("protocol"), max_length=40, choices=protocols.CHOICES)
     anonymous = models.BooleanField(

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cohorts import access
+from cohorts.artifacts import artifact_snapshot
 from cohorts.models import Cohort, CohortSession, Membership, Team
 from cohorts.services import team_touch
 
@@ -113,6 +114,7 @@ def request_create(
     anonymous: bool = False,
     artifact_url: str = "",
     artifact_file=None,
+    artifact_key: str = "",
     reviewers: Iterable = (),
     reviewer_team: Team | None = None,
 ) -> FeedbackRequest:
@@ -140,6 +142,12 @@ def request_create(
         errors["reviewers"] = _("Choose teammates or another team of your cohort to review.")
     if due_on < timezone.localdate():
         errors["due_on"] = _("The due date is in the past.")
+    # The snapshot is taken now, as the request is sent: later edits do not change it.
+    snapshot = (
+        artifact_snapshot(team=team, user=requested_by, key=artifact_key) if artifact_key else None
+    )
+    if artifact_key and snapshot is None:
+        errors["artifact"] = _("Choose one of your team's project pages listed.")
     if errors:
         raise ValidationError(errors)
 
@@ -177,6 +185,8 @@ def request_create(
         requested_by=requested_by,
         artifact_title=artifact_title.strip(),
         artifact_url=artifact_url.strip(),
+        artifact_key=artifact_key,
+        artifact_snapshot=snapshot,
         focusing_question=focusing_question.strip(),
         protocol=protocol,
         anonymous=anonymous,

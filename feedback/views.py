@@ -158,6 +158,7 @@ class RequestCreateView(IdempotentCreateMixin, TeamMemberRequiredMixin, Template
                     artifact_title=data["artifact_title"],
                     artifact_url=data["artifact_url"],
                     artifact_file=data.get("artifact_file"),
+                    artifact_key=data.get("artifact") or "",
                     focusing_question=data["focusing_question"],
                     protocol=data["protocol"],
                     due_on=data["due_on"],

@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 
+from cohorts.artifacts import FEEDBACK_ARTIFACT_PROVIDERS
 from cohorts.panels import COHORT_TEAM_ALERTS, COHORT_TEAM_COLUMNS, TEAM_SPACE_PANELS, Column, Panel
 
-from . import permissions
+from . import artifacts, permissions
 from .charts import current_signal, group_cells
 from .models import ImprovementProject, Measure, Observation, PDSACycle
 from .queries import current_project
@@ -127,3 +128,8 @@ def no_cycle_by_april_alert(*, cohort, teams):
     )
     message = _("No PDSA cycle by April")
     return {team.pk: [message] for team in teams if team.pk not in with_cycles}
+
+
+@hooks.register(FEEDBACK_ARTIFACT_PROVIDERS)
+def improvement_artifacts(*, team, user):
+    return artifacts.team_artifacts(team=team, user=user)

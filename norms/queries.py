@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, Max, Prefetch
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -58,24 +59,33 @@ def is_declining(averages: list[float]) -> bool:
 
 
 def rating_series(norm_set: NormSet | None, norms: list[Norm]) -> tuple[list, list[Series]]:
-    """(meeting dates, one series per norm) for a ratified set, in one query."""
+    """(meeting dates, one series per norm) for a ratified set, in one query.
+
+    A norm carried into a re-ratified version keeps its lineage, so its series includes the
+    check-ins recorded against earlier versions of the team's norms.
+    """
     if norm_set is None or not norms:
         return [], []
     rows = (
-        Rating.objects.filter(check_in__norm_set=norm_set)
-        .values("check_in__met_on", "norm_id")
+        Rating.objects.filter(
+            check_in__team_id=norm_set.team_id, norm__lineage__in=[n.lineage for n in norms]
+        )
+        .values("check_in__met_on", "norm__lineage")
         .annotate(average=Avg("value"), count=Count("id"))
-        .order_by("check_in__met_on", "norm_id")
+        .order_by("check_in__met_on", "norm__lineage")
     )
-    by_norm = defaultdict(list)
+    by_lineage = defaultdict(list)
     dates = []
     for row in rows:
         met_on = row["check_in__met_on"]
         if not dates or dates[-1] != met_on:
             dates.append(met_on)
-        by_norm[row["norm_id"]].append((met_on, round(float(row["average"]), 2), row["count"]))
+        by_lineage[row["norm__lineage"]].append(
+            (met_on, round(float(row["average"]), 2), row["count"])
+        )
     series = [
-        Series(norm=norm, index=i, points=by_norm.get(norm.pk, [])) for i, norm in enumerate(norms)
+        Series(norm=norm, index=i, points=by_lineage.get(norm.lineage, []))
+        for i, norm in enumerate(norms)
     ]
     return dates, series
 
@@ -283,7 +293,9 @@ def cohort_columns(teams) -> dict:
         elif norm_set.is_draft:
             status = _("drafting")
         else:
-            status = _("ratified on %(date)s") % {"date": norm_set.ratified_at.date().isoformat()}
+            status = _("ratified on %(date)s") % {
+                "date": timezone.localdate(norm_set.ratified_at).isoformat()
+            }
         checked = last_check_in.get(team_id)
         statement = statements.get(team_id)
         if statement is None:

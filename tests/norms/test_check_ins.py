@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from norms import services
 from norms.models import CheckIn, NormSet
-from norms.queries import is_declining, panel_context
+from norms.queries import is_declining, panel_context, rating_series
 from tests.conftest import client_for
 
 from .conftest import make_check_in, make_set
@@ -144,3 +144,32 @@ def test_trend_chart_is_accessible_svg_with_a_data_table(roles, ratified):
     assert "3.5 (2)" in html  # Stay engaged on Sep 17: (4 + 3) / 2 from two people
     assert "<script" not in html.split("<main")[1]
     assert "style=" not in html
+
+
+def test_trend_keeps_check_ins_of_earlier_versions_after_re_ratifying(
+    roles, ratified, django_assert_max_num_queries
+):
+    """Issue 15, item 8: a norm carried into a new version keeps its history on the trend."""
+    make_check_in(ratified, roles["member_a"], D1, (4, 4))
+    make_check_in(ratified, roles["member_a"], D2, (3, 3))
+    ratified.status = NormSet.Status.SUPERSEDED
+    ratified.save(update_fields=["status"])
+    old_engaged, old_pause = ratified.norms.all()
+    version_2 = NormSet.objects.create(
+        team=roles["team_a"], number=2, status=NormSet.Status.RATIFIED, based_on=ratified
+    )
+    engaged = version_2.norms.create(
+        statement="Stay engaged", position=1, lineage=old_engaged.lineage
+    )
+    version_2.norms.create(statement="Listen first", position=2)  # new in version 2
+    make_check_in(version_2, roles["member_a"], D3, (2, 4))
+
+    norms = list(version_2.norms.all())
+    with django_assert_max_num_queries(1):
+        dates, series = rating_series(version_2, norms)
+    assert dates == [D1, D2, D3]
+    by_norm = {s.norm.statement: s for s in series}
+    assert [p[:2] for p in by_norm["Stay engaged"].points] == [(D1, 4.0), (D2, 3.0), (D3, 2.0)]
+    assert [p[:2] for p in by_norm["Listen first"].points] == [(D3, 4.0)]
+    assert by_norm["Stay engaged"].norm == engaged
+    assert "Pause" not in by_norm
