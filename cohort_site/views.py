@@ -79,7 +79,29 @@ def _task_queue_state() -> dict:
         return {"task_queue": "unavailable", "waiting_tasks": None, "oldest_task_age": None}
     oldest = waiting["oldest"]
     age = round((timezone.now() - oldest).total_seconds()) if oldest else 0
-    return {"task_queue": "ok", "waiting_tasks": waiting["count"], "oldest_task_age": age}
+    return {
+        "task_queue": "ok",
+        "waiting_tasks": waiting["count"],
+        "oldest_task_age": age,
+        **_outbox_state(),
+    }
+
+
+def _outbox_state() -> dict:
+    """Mail due to be sent now, how long the oldest has waited (seconds), and mail given up on."""
+    from notifications.models import OutgoingEmail
+
+    now = timezone.now()
+    due = OutgoingEmail.objects.filter(
+        status__in=[OutgoingEmail.Status.QUEUED, OutgoingEmail.Status.SENDING],
+        next_attempt_at__lte=now,
+    ).aggregate(oldest=Min("created_at"), count=Count("id"))
+    oldest = due["oldest"]
+    return {
+        "waiting_emails": due["count"],
+        "oldest_email_age": round((now - oldest).total_seconds()) if oldest else 0,
+        "failed_emails": OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED).count(),
+    }
 
 
 @never_cache

@@ -48,7 +48,27 @@ def test_ready_names_database_cache_and_task_queue(client, url):
         "task_queue": "ok",
         "waiting_tasks": 0,
         "oldest_task_age": 0,
+        "waiting_emails": 0,
+        "oldest_email_age": 0,
+        "failed_emails": 0,
     }
+
+
+@pytest.mark.django_db
+def test_ready_reports_mail_waiting_in_the_outbox_and_mail_given_up_on(client):
+    from notifications.models import OutgoingEmail
+    from notifications.outbox import queue_email
+
+    waiting = queue_email(to="someone@example.org", subject="Hello", body="Hi", user=None)
+    OutgoingEmail.objects.filter(pk=waiting.pk).update(
+        created_at=timezone.now() - datetime.timedelta(minutes=10)
+    )
+    given_up = queue_email(to="other@example.org", subject="Hello", body="Hi", user=None)
+    OutgoingEmail.objects.filter(pk=given_up.pk).update(status=OutgoingEmail.Status.FAILED)
+    body = client.get("/healthz/ready").json()
+    assert body["waiting_emails"] == 1
+    assert body["oldest_email_age"] >= 600
+    assert body["failed_emails"] == 1
 
 
 @pytest.mark.django_db
