@@ -8,4 +8,12 @@
       event.detail.headers["X-CSRFToken"] = token.value;
     }
   });
+
+  // After a failed submit, move focus to the error summary so it is read out first.
+  document.addEventListener("DOMContentLoaded", function () {
+    var summary = document.querySelector(".error-summary");
+    if (summary) {
+      summary.focus();
+    }
+  });
 })();
