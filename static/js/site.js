@@ -81,4 +81,12 @@
   window.addEventListener("pageshow", function () {
     Array.prototype.forEach.call(document.querySelectorAll("form[aria-busy]"), release);
   });
+
+  // After a failed submit, move focus to the error summary so it is read out first.
+  document.addEventListener("DOMContentLoaded", function () {
+    var summary = document.querySelector(".error-summary");
+    if (summary) {
+      summary.focus();
+    }
+  });
 })();
