@@ -127,11 +127,12 @@ def assert_access(response, expected):
         assert response.status_code == expected, response.status_code
 
 
-def post_at_once(user, url, data, *, times=2):
+def post_at_once(user, url, data, *, times=2, reauthenticated=False):
     """The same POST sent by `times` logged-in clients at the same moment, from threads.
 
     For tests with `django_db(transaction=True)` on PostgreSQL. Returns the status codes and
     any exception a request raised (none is expected: a race must never be a 500).
+    `reauthenticated`: each client has just re-entered the password (see `client_for`).
     """
     import threading
 
@@ -144,6 +145,8 @@ def post_at_once(user, url, data, *, times=2):
     def send():
         client = Client()
         client.force_login(user)
+        if reauthenticated:
+            reauthenticate(client, user)
         barrier.wait()
         try:
             statuses.append(client.post(url, data).status_code)

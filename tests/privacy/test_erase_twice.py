@@ -24,7 +24,9 @@ def test_erasing_an_erased_account_writes_no_second_audit_record(roles):
 @pytest.mark.django_db(transaction=True)
 def test_two_simultaneous_delete_my_account_posts_write_one_audit_record(roles):
     url = reverse("privacy:delete_account")
-    statuses, errors = post_at_once(roles["member_a"], url, {"confirmation": "DELETE"})
+    statuses, errors = post_at_once(
+        roles["member_a"], url, {"confirmation": "DELETE"}, reauthenticated=True
+    )
     assert errors == []
     assert statuses == [302, 302]
     assert AuditRecord.objects.filter(action=AuditRecord.Action.ERASE_PERSON).count() == 1
