@@ -13,12 +13,14 @@ import logging
 import re
 import secrets
 from contextlib import contextmanager
+from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import SubmissionKey
@@ -93,6 +95,14 @@ def submission(*, user, key: str):
         yield claim
         if row is not None and not claim.recorded:
             row.delete()
+
+
+def prune(*, days: int) -> int:
+    """Forget keys claimed more than `days` days ago: a form left open that long is reloaded
+    before it is sent, and a resent POST after that is rare enough to accept."""
+    cutoff = timezone.now() - timedelta(days=days)
+    deleted, _by_model = SubmissionKey.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
 
 
 def create_once(*, user, key: str, create):

@@ -2,6 +2,7 @@
 and shows it (issue 13, item 4). The journal's own cases are in tests/journals/test_saving.py."""
 
 import datetime
+import io
 
 import pytest
 
@@ -129,3 +130,20 @@ def test_an_uncaught_unique_constraint_race_is_never_a_500(roles):
     response = client.post("/twin/", follow=False)
     assert response.status_code == 303 and response["Location"] == "/twin/"
     assert client.get("/twin/").status_code == 409
+
+
+def test_pruning_forgets_old_keys_and_keeps_recent_ones(roles):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from cohort_site.models import SubmissionKey
+
+    old = SubmissionKey.objects.create(user=roles["member_a"], key="old-key-0123456789")
+    recent = SubmissionKey.objects.create(user=roles["member_a"], key="new-key-0123456789")
+    SubmissionKey.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=8)
+    )
+
+    call_command("prune_submission_keys", "--days", "7", stdout=io.StringIO())
+
+    assert list(SubmissionKey.objects.values_list("pk", flat=True)) == [recent.pk]
