@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,11 +14,7 @@ class ConversationQuerySet(TeamOwnedQuerySet):
         Members see the agreed next steps on the team space, not the notes; site admins run the
         site but do not read coaching notes.
         """
-        if not (user.is_authenticated and user.is_active):
-            return self.none()
-        led = access.member_team_ids(user, leads_only=True)
-        facilitated = access.facilitated_cohort_ids(user)
-        return self.filter(Q(team__in=led) | Q(team__cohort__in=facilitated))
+        return self.filter(team__in=Team.objects.filter(access.led_or_facilitated_team_q(user)))
 
 
 class Conversation(models.Model):
@@ -87,8 +82,4 @@ class NextStep(models.Model):
 
     def can_mark_done(self, user) -> bool:
         team = self.conversation.team
-        return (
-            user.pk == self.owner_id
-            or access.is_team_lead(user, team)
-            or access.is_cohort_facilitator(user, team.cohort)
-        )
+        return user.pk == self.owner_id or access.leads_or_facilitates(user, team)

@@ -30,10 +30,7 @@ class ConversationListView(TeamMixin, ListView):
 
     def get(self, request, *args, **kwargs):
         # Notes are for leads and facilitators; anyone else gets the same 404 as a stranger.
-        if not (
-            access.is_team_lead(request.user, self.team)
-            or access.is_cohort_facilitator(request.user, self.team.cohort)
-        ):
+        if not access.leads_or_facilitates(request.user, self.team):
             raise Http404
         return super().get(request, *args, **kwargs)
 

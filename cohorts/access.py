@@ -3,8 +3,10 @@
 Roles: site admin, facilitator of a cohort, lead of a team, member of a team, nobody.
 Querysets call `Team.objects.visible_to(user)`; views and services ask the `can_*` functions.
 Both are built from the query builders below (`current_memberships`, `facilitated_cohorts`,
-`member_team_ids`, `member_cohort_ids`, `facilitated_cohort_ids`): feature apps use them too and
-never write the membership or facilitator subquery by hand.
+`member_team_ids`, `member_teams`, `member_cohort_ids`, `facilitated_cohort_ids`): feature apps
+use them too and never write the membership or facilitator subquery by hand. Each team rule is
+stated once here, as a filter (`visible_team_q`, `led_or_facilitated_team_q`) and as the
+matching test of one team (`can_view_team`, `leads_or_facilitates`).
 A site admin runs the site; that does not make them a reader of anyone's private writing
 (feature apps decide that for their own private content).
 
@@ -29,9 +31,12 @@ __all__ = [
     "is_team_lead",
     "is_team_member",
     "landing_url",
+    "leads_or_facilitates",
+    "led_or_facilitated_team_q",
     "may_facilitate_q",
     "member_cohort_ids",
     "member_team_ids",
+    "member_teams",
     "requires_mfa",
     "team_role",
     "visible_team_q",
@@ -77,9 +82,35 @@ def facilitated_cohort_ids(user):
     return facilitated_cohorts(user).values("pk")
 
 
+def member_teams(user):
+    """The teams the person is on now."""
+    from .models import Team
+
+    return Team.objects.filter(pk__in=member_team_ids(user))
+
+
+# --- The team rules, each stated once -------------------------------------------------------
+# Each rule below has two faces: a filter (`*_q`, for querysets) and a test of one team (for
+# views and services). Both read the same role facts, and tests/cohorts/test_access_rules.py
+# checks that the two faces agree for every role.
+
+
 def visible_team_q(user) -> Q:
-    """Teams the person is on now or whose cohort they facilitate (site admins: see callers)."""
+    """Filter: teams a person may open (their own, the cohorts they facilitate; admins: all)."""
+    if is_site_admin(user):
+        return Q()
+    if not _active(user):
+        return Q(pk__in=[])
     return Q(pk__in=member_team_ids(user)) | Q(cohort__in=facilitated_cohort_ids(user))
+
+
+def led_or_facilitated_team_q(user) -> Q:
+    """Filter: teams the person leads now or whose cohort they facilitate (not by site role)."""
+    if not _active(user):
+        return Q(pk__in=[])
+    return Q(pk__in=member_team_ids(user, leads_only=True)) | Q(
+        cohort__in=facilitated_cohort_ids(user)
+    )
 
 
 # --- Role tests ----------------------------------------------------------------------------
@@ -123,11 +154,17 @@ def is_cohort_facilitator(user, cohort) -> bool:
 
 
 def can_view_team(user, team) -> bool:
+    """Test of one team: the same rule as `visible_team_q`."""
     return (
         is_site_admin(user)
         or is_team_member(user, team)
         or is_cohort_facilitator(user, team.cohort)
     )
+
+
+def leads_or_facilitates(user, team) -> bool:
+    """Test of one team: the same rule as `led_or_facilitated_team_q` (site admins: no)."""
+    return is_team_lead(user, team) or is_cohort_facilitator(user, team.cohort)
 
 
 def can_manage_cohort(user, cohort) -> bool:

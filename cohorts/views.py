@@ -44,7 +44,7 @@ class MyTeamsView(LoginRequiredMixin, ListView):
     def get_queryset(self):
         user = self.request.user
         return (
-            Team.objects.filter(pk__in=access.member_team_ids(user))
+            access.member_teams(user)
             .select_related("cohort", "organization")
             .order_by("-cohort__starts_on", "name")
         )

@@ -18,7 +18,7 @@ from django.views.generic import TemplateView
 from cohort_site.idempotency import IdempotentCreateMixin
 from cohorts import access
 from cohorts.mixins import CohortManagerMixin, NoStoreMixin, TeamMemberRequiredMixin
-from cohorts.models import Cohort, CohortSession, Team
+from cohorts.models import Cohort, CohortSession
 
 from . import anonymity, services
 from .forms import (
@@ -124,9 +124,7 @@ class ChooseTeamView(FeedbackMixin, TemplateView):
     template_name = "feedback/choose_team.html"
 
     def get(self, request, *args, **kwargs):
-        teams = list(
-            Team.objects.filter(pk__in=access.member_team_ids(request.user)).order_by("name")
-        )
+        teams = list(access.member_teams(request.user).order_by("name"))
         if len(teams) == 1:
             return redirect("feedback:new_for_team", slug=teams[0].slug)
         return self.render_to_response(self.get_context_data(teams=teams))

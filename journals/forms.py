@@ -13,7 +13,7 @@ BODY_TOO_LONG = _("The text is too long: at most 100,000 characters. Nothing was
 
 
 def teams_of(user):
-    return Team.objects.filter(pk__in=access.member_team_ids(user)).select_related("cohort")
+    return access.member_teams(user).select_related("cohort")
 
 
 # The Save button restates who will read the entry; journal.js swaps it when the choice changes.
