@@ -16,10 +16,16 @@ What holds the line (each has a test in tests/feedback/test_anonymity.py):
     request is closed, and then listed by a random token, never by time or by id.
   - No date is shown for anonymous answers; named answers show the day only.
   - The asker is emailed when answers are released, not each time one arrives.
+  - Who was asked and who answered is never listed for an anonymous request
+    (`shows_reviewers`); the live count of answers stays hidden from the receiving team until
+    the release (`shows_answer_count`).
+  - Session feedback is summarised for facilitators only from SESSION_RESULTS_MINIMUM answers
+    on (`session_results`).
   - Before the release nothing the asking team (or anyone else) can see moves when an answer
     arrives: not even the reviewing team's "last activity" (`answer_counts_as_activity`).
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from cohorts import access
@@ -27,6 +33,9 @@ from cohorts import access
 from .models import FeedbackRequest, FeedbackResponse
 
 RELEASE_THRESHOLD = 2
+# Facilitators see a session's ratings only once this many people answered, so that no single
+# answer can be picked out.
+SESSION_RESULTS_MINIMUM = 5
 
 
 @dataclass
@@ -60,6 +69,42 @@ def is_released(request: FeedbackRequest, submitted_count: int) -> bool:
     if not request.anonymous:
         return True
     return request.is_closed or submitted_count >= RELEASE_THRESHOLD
+
+
+def shows_reviewers(request: FeedbackRequest, *, is_receiver: bool, can_manage: bool) -> bool:
+    """Is the list of reviewers (and which of them answered) shown to this viewer?
+
+    Never for anonymous requests: a list of who answered would name the givers. For named
+    requests: the receiving team and the cohort's managers.
+    """
+    return not request.anonymous and (can_manage or is_receiver)
+
+
+def shows_answer_count(*, released: bool, is_receiver: bool, can_manage: bool) -> bool:
+    """Is the live count of answers shown to this viewer?
+
+    A live count before the release would tell the receiving team when each answer came in; the
+    cohort's managers chase reviewers, so they follow it when they are not on the team.
+    """
+    return released or (can_manage and not is_receiver)
+
+
+def session_results(answers) -> dict:
+    """What a facilitator may see of a session's feedback (`answers`: rating, comment).
+
+    Below SESSION_RESULTS_MINIMUM answers only the count: no average, spread or comment.
+    """
+    answers = list(answers)
+    shown = len(answers) >= SESSION_RESULTS_MINIMUM
+    counts = Counter(a.rating for a in answers)
+    return {
+        "count": len(answers),
+        "shown": shown,
+        "minimum": SESSION_RESULTS_MINIMUM,
+        "average": (sum(a.rating for a in answers) / len(answers)) if shown else None,
+        "distribution": [(n, counts[n]) for n in range(5, 0, -1)] if shown else [],
+        "comments": [a.comment for a in answers if a.comment] if shown else [],
+    }
 
 
 def answer_counts_as_activity(request: FeedbackRequest, *, submitted_before: int) -> bool:

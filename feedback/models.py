@@ -367,6 +367,3 @@ def in_cohort(user, cohort) -> bool:
         access.is_cohort_facilitator(user, cohort)
         or access.current_memberships(user).filter(team__cohort=cohort).exists()
     )
-
-
-SESSION_RESULTS_MINIMUM = 5

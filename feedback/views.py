@@ -1,7 +1,7 @@
 """Feedback pages. Every object is found through a `visible_to(user)` queryset, so other
 teams' and cohorts' requests answer 404; writes go through services.py."""
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from functools import cached_property
 
 from django.contrib import messages
@@ -31,7 +31,6 @@ from .forms import (
     SessionFeedbackForm,
 )
 from .models import (
-    SESSION_RESULTS_MINIMUM,
     Assignment,
     FeedbackRequest,
     FeedbackResponse,
@@ -200,8 +199,9 @@ class RequestDetailView(RequestMixin, TemplateView):
         is_receiver = anonymity.is_receiver(user, req)
         released = anonymity.is_released(req, len(submitted_by))
         active = [a for a in assignments if a.status == Assignment.Status.ACTIVE]
-        # Never for anonymous requests: a list of who answered would name the givers.
-        show_reviewers = not req.anonymous and (self.can_manage or is_receiver)
+        show_reviewers = anonymity.shows_reviewers(
+            req, is_receiver=is_receiver, can_manage=self.can_manage
+        )
         context.update(
             req=req,
             protocol=req.protocol_def,
@@ -215,8 +215,9 @@ class RequestDetailView(RequestMixin, TemplateView):
             asked=len(active),
             submitted=len(submitted_by),
             released=released,
-            # A live count before release would tell the receiver when each answer came in.
-            show_count=released or (self.can_manage and not is_receiver),
+            show_count=anonymity.shows_answer_count(
+                released=released, is_receiver=is_receiver, can_manage=self.can_manage
+            ),
             can_read=anonymity.can_read_answers(user, req),
             groups=anonymity.grouped_by_section(req, views),
             responses=views,
@@ -419,7 +420,7 @@ class CohortFeedbackView(CohortManagerMixin, TemplateView):
             sessions=sessions,
             auto_form=kwargs.get("auto_form") or RoundForm(prefix="auto"),
             manual_form=kwargs.get("manual_form") or ManualRoundForm(prefix="manual", teams=teams),
-            minimum=SESSION_RESULTS_MINIMUM,
+            minimum=anonymity.SESSION_RESULTS_MINIMUM,
         )
         return context
 
@@ -543,8 +544,7 @@ class SessionFeedbackView(FeedbackMixin, TemplateView):
 
 
 class SessionResultsView(FeedbackMixin, TemplateView):
-    """Facilitators see a session's ratings only once SESSION_RESULTS_MINIMUM people answered,
-    so that no single answer can be picked out."""
+    """Facilitators see a session's ratings as `anonymity.session_results` allows."""
 
     template_name = "feedback/session_results.html"
 
@@ -556,18 +556,6 @@ class SessionResultsView(FeedbackMixin, TemplateView):
             ).select_related("cohort"),
             pk=self.kwargs["pk"],
         )
-        answers = list(
-            SessionFeedback.objects.visible_to(self.request.user).filter(session=session)
-        )
-        shown = len(answers) >= SESSION_RESULTS_MINIMUM
-        counts = Counter(a.rating for a in answers)
-        context.update(
-            session=session,
-            count=len(answers),
-            shown=shown,
-            minimum=SESSION_RESULTS_MINIMUM,
-            average=(sum(a.rating for a in answers) / len(answers)) if shown else None,
-            distribution=[(n, counts[n]) for n in range(5, 0, -1)] if shown else [],
-            comments=[a.comment for a in answers if a.comment] if shown else [],
-        )
+        answers = SessionFeedback.objects.visible_to(self.request.user).filter(session=session)
+        context.update(session=session, **anonymity.session_results(answers))
         return context
