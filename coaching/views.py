@@ -9,16 +9,21 @@ from django.views.generic import FormView, ListView
 
 from cohort_site.idempotency import IdempotentCreateMixin
 from cohorts import access
-from cohorts.mixins import TeamMixin
+from cohorts.mixins import AllowedOr404Mixin, TeamMixin
 
 from . import services
 from .forms import ConversationForm
 from .models import Conversation, NextStep
 
 
-class ConversationListView(TeamMixin, ListView):
+class ConversationListView(AllowedOr404Mixin, TeamMixin, ListView):
+    """Notes are for leads and facilitators; anyone else gets the same 404 as a stranger."""
+
     template_name = "coaching/list.html"
     context_object_name = "conversations"
+
+    def is_allowed(self) -> bool:
+        return access.leads_or_facilitates(self.request.user, self.team)
 
     def get_queryset(self):
         return (
@@ -28,28 +33,18 @@ class ConversationListView(TeamMixin, ListView):
             .prefetch_related("participants", "next_steps__owner")
         )
 
-    def get(self, request, *args, **kwargs):
-        # Notes are for leads and facilitators; anyone else gets the same 404 as a stranger.
-        if not access.leads_or_facilitates(request.user, self.team):
-            raise Http404
-        return super().get(request, *args, **kwargs)
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_record"] = access.is_cohort_facilitator(self.request.user, self.team.cohort)
         return context
 
 
-class ConversationCreateView(IdempotentCreateMixin, TeamMixin, FormView):
+class ConversationCreateView(IdempotentCreateMixin, AllowedOr404Mixin, TeamMixin, FormView):
     template_name = "coaching/form.html"
     form_class = ConversationForm
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not access.is_cohort_facilitator(
-            request.user, self.team.cohort
-        ):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+    def is_allowed(self) -> bool:
+        return access.is_cohort_facilitator(self.request.user, self.team.cohort)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "team": self.team}

@@ -22,6 +22,29 @@ class NoStoreMixin:
         return response
 
 
+class PrivatePageMixin(LoginRequiredMixin, NoStoreMixin):
+    """A page for logged-in people about themselves or their teams: no cache keeps it."""
+
+
+class AllowedOr404Mixin:
+    """Logged in but not allowed: the same 404 as for something that does not exist.
+
+    Views say who is allowed in `is_allowed()`; anonymous people go on to LoginRequiredMixin
+    (the login page). A view whose refusal is a 403 overrides `refuse()`.
+    """
+
+    def is_allowed(self) -> bool:
+        raise NotImplementedError
+
+    def refuse(self):
+        raise Http404
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not self.is_allowed():
+            self.refuse()
+        return super().dispatch(request, *args, **kwargs)
+
+
 class CohortTimeZoneMixin:
     """Every date and time on the page is shown in the cohort's time zone.
 
@@ -72,13 +95,11 @@ class TeamMixin(LoginRequiredMixin, CohortTimeZoneMixin, NoStoreMixin):
         return context
 
 
-class TeamMemberRequiredMixin(TeamMixin):
+class TeamMemberRequiredMixin(AllowedOr404Mixin, TeamMixin):
     """Writes inside a team space: only the team's current members (others get 404)."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not access.is_team_member(request.user, self.team):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+    def is_allowed(self) -> bool:
+        return access.is_team_member(self.request.user, self.team)
 
 
 class CohortManagerMixin(LoginRequiredMixin, CohortTimeZoneMixin, NoStoreMixin):

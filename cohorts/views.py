@@ -21,6 +21,7 @@ from accounts.roles import is_facilitator
 from cohort_site import tabular
 from cohort_site.idempotency import IdempotentCreateMixin
 from cohort_site.linked import linked_to
+from cohort_site.service_forms import add_service_errors
 
 from . import access, calendar, dashboard, panels, services
 from .forms import (
@@ -30,7 +31,7 @@ from .forms import (
     MembershipEndForm,
     MembershipMoveForm,
 )
-from .mixins import CohortManagerMixin, NoStoreMixin, TeamMixin
+from .mixins import AllowedOr404Mixin, CohortManagerMixin, PrivatePageMixin, TeamMixin
 from .models import Cohort, CohortSession, Invitation, Membership, Team
 from .notifications import undelivered
 
@@ -177,15 +178,13 @@ class CohortSessionDeleteView(CohortManagerMixin, TemplateView):
         return redirect(self.cohort.get_absolute_url())
 
 
-class ProgramView(LoginRequiredMixin, NoStoreMixin, TemplateView):
+class ProgramView(AllowedOr404Mixin, PrivatePageMixin, TemplateView):
     """Site admins see every cohort side by side with the same headline figures."""
 
     template_name = "cohorts/program.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not access.is_site_admin(request.user):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+    def is_allowed(self) -> bool:
+        return access.is_site_admin(self.request.user)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -246,12 +245,12 @@ class InviteView(IdempotentCreateMixin, CohortManagerMixin, FormView):
                 request=self.request,
             )
         except services.InvitationAlreadyOpen as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             return self.render_to_response(
                 self.get_context_data(form=form, open_invitation=error.invitation)
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
@@ -397,11 +396,9 @@ class InvitationView(TemplateView):
         )
 
 
-class MembershipActionMixin(TeamMixin):
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not access.can_manage_team(request.user, self.team):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+class MembershipActionMixin(AllowedOr404Mixin, TeamMixin):
+    def is_allowed(self) -> bool:
+        return access.can_manage_team(self.request.user, self.team)
 
     def page_after_change(self) -> str:
         """The team page if the actor can still open it, else their own teams."""
@@ -436,7 +433,7 @@ class MembershipRemoveView(MembershipActionMixin, FormView):
                 membership=membership, by=self.request.user, new_lead=form.cleaned_data["new_lead"]
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         except PermissionDenied:
             raise Http404 from None
@@ -458,7 +455,7 @@ class MembershipMoveView(MembershipActionMixin, FormView):
                 membership=membership, by=self.request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         except PermissionDenied:
             raise Http404 from None

@@ -5,7 +5,6 @@ from collections import defaultdict
 from functools import cached_property
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -16,8 +15,9 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from cohort_site.idempotency import IdempotentCreateMixin
+from cohort_site.service_forms import add_service_errors
 from cohorts import access
-from cohorts.mixins import CohortManagerMixin, NoStoreMixin, TeamMemberRequiredMixin
+from cohorts.mixins import CohortManagerMixin, PrivatePageMixin, TeamMemberRequiredMixin
 from cohorts.models import Cohort, CohortSession
 
 from . import anonymity, services
@@ -40,18 +40,6 @@ from .models import (
     SessionFeedbackMarker,
     sessions_open_to,
 )
-
-
-class FeedbackMixin(LoginRequiredMixin, NoStoreMixin):
-    pass
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _count(model_qs, ref: str = "pk"):
@@ -77,7 +65,7 @@ def _asked_count():
     return _count(Assignment.objects.active().filter(request_id=OuterRef("pk")), "request_id")
 
 
-class InboxView(FeedbackMixin, TemplateView):
+class InboxView(PrivatePageMixin, TemplateView):
     """Requests to answer, requests made, teammates' open requests, sessions to rate."""
 
     template_name = "feedback/inbox.html"
@@ -119,7 +107,7 @@ class InboxView(FeedbackMixin, TemplateView):
         return context
 
 
-class ChooseTeamView(FeedbackMixin, TemplateView):
+class ChooseTeamView(PrivatePageMixin, TemplateView):
     template_name = "feedback/choose_team.html"
 
     def get(self, request, *args, **kwargs):
@@ -164,14 +152,14 @@ class RequestCreateView(IdempotentCreateMixin, TeamMemberRequiredMixin, Template
                     reviewer_team=data["reviewer_team"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Your request was sent to your reviewers."))
                 return redirect(feedback_request)
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class RequestMixin(FeedbackMixin):
+class RequestMixin(PrivatePageMixin):
     @cached_property
     def feedback_request(self) -> FeedbackRequest:
         return get_object_or_404(
@@ -283,7 +271,7 @@ class GiveView(RequestMixin, TemplateView):
             except PermissionDenied as error:
                 raise Http404 from error
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 if submit:
                     messages.success(request, _("Thank you. Your feedback was sent."))
@@ -341,7 +329,7 @@ class ArtifactFileView(RequestMixin, View):
         return response
 
 
-class ResponseActionMixin(FeedbackMixin):
+class ResponseActionMixin(PrivatePageMixin):
     @cached_property
     def response(self) -> FeedbackResponse:
         return get_object_or_404(
@@ -456,7 +444,7 @@ class RoundCreateView(CohortFeedbackView):
         return self.render_to_response(self.get_context_data(**{key: form}), status=400)
 
 
-class ReassignView(FeedbackMixin, TemplateView):
+class ReassignView(PrivatePageMixin, TemplateView):
     template_name = "feedback/reassign.html"
 
     @cached_property
@@ -498,14 +486,14 @@ class ReassignView(FeedbackMixin, TemplateView):
                     reviewer=form.cleaned_data["reviewer"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The request was passed to the new reviewer."))
                 return redirect("feedback:cohort", slug=self.assignment.request.team.cohort.slug)
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class SessionFeedbackView(FeedbackMixin, TemplateView):
+class SessionFeedbackView(PrivatePageMixin, TemplateView):
     template_name = "feedback/session_form.html"
 
     @cached_property
@@ -536,14 +524,14 @@ class SessionFeedbackView(FeedbackMixin, TemplateView):
                     comment=form.cleaned_data["comment"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Thank you. Your answer was saved without your name."))
                 return redirect("feedback:inbox")
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class SessionResultsView(FeedbackMixin, TemplateView):
+class SessionResultsView(PrivatePageMixin, TemplateView):
     """Facilitators see a session's ratings as `anonymity.session_results` allows."""
 
     template_name = "feedback/session_results.html"

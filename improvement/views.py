@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
-from cohort_site import tabular
+from cohort_site import service_forms, tabular
 from cohort_site.idempotency import IdempotentCreateMixin
 from cohort_site.linked import linked_to
 from cohorts.mixins import TeamMemberRequiredMixin, TeamMixin
@@ -96,34 +96,23 @@ class StartFirstMixin:
 
 
 class ManageMixin(WriteMixin):
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not permissions.can_manage(request.user, self.team):
-            if permissions.can_write(request.user, self.team):
-                raise PermissionDenied
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+    """Leads only (leads are members, so this narrows WriteMixin's rule)."""
+
+    def is_allowed(self) -> bool:
+        return permissions.can_manage(self.request.user, self.team)
+
+    def refuse(self):
+        # Members who may write but not manage are told so; anyone else learns nothing.
+        if permissions.can_write(self.request.user, self.team):
+            raise PermissionDenied
+        raise Http404
 
 
-class ServiceFormMixin:
-    """Runs `self.save(form)`; a ValidationError from the service goes back onto the form."""
+class ServiceFormMixin(service_forms.ServiceFormMixin):
+    """The project's forms: one template, and back to the project after saving."""
 
     template_name = "improvement/form.html"
     heading = ""
-
-    def form_valid(self, form):
-        try:
-            result = self.save(form)
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for name, errs in error.error_dict.items():
-                    form.add_error(name if name in form.fields else None, errs)
-            else:
-                form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message)
-        return redirect(result if isinstance(result, str) else self.get_success_url())
-
-    success_message = ""
 
     def get_success_url(self):
         return self.project_url()
@@ -431,7 +420,11 @@ class MeasureView(MeasureMixin, TemplateView):
         return context
 
 
-class ObservationAddView(IdempotentCreateMixin, WriteMixin, MeasureMixin, View):
+class ObservationAddView(IdempotentCreateMixin, WriteMixin, MeasureView):
+    """Adds a point; a refused one shows the measure page again with the form's errors."""
+
+    http_method_names = ["post"]
+
     def post(self, request, *args, **kwargs):
         form = forms.ObservationForm(request.POST)
         if form.is_valid():
@@ -440,16 +433,11 @@ class ObservationAddView(IdempotentCreateMixin, WriteMixin, MeasureMixin, View):
             try:
                 services.observation_add(measure=self.measure, user=request.user, **data)
             except ValidationError as error:
-                for name, errs in error.message_dict.items():
-                    form.add_error(name if name in form.fields else None, errs)
+                service_forms.add_service_errors(form, error)
             else:
                 messages.success(request, _("Point added."))
                 return redirect(self.measure.get_absolute_url())
-        view = MeasureView(request=request, kwargs=self.kwargs, args=())
-        view.setup(request, *args, **kwargs)
-        response = view.render_to_response(view.get_context_data(observation_form=form))
-        response.status_code = 400
-        return response
+        return self.render_to_response(self.get_context_data(observation_form=form), status=400)
 
 
 class BaselineView(WriteMixin, MeasureMixin, View):
@@ -660,12 +648,7 @@ class CyclePhaseView(WriteMixin, CycleMixin, FormView):
                 cycle=self.cycle, user=self.request.user, advance=advance, **data
             )
         except ValidationError as error:
-            if not hasattr(error, "error_dict"):
-                form.add_error(None, error)
-                return self.form_invalid(form)
-            for name, errs in error.message_dict.items():
-                field = "questions_text" if name == "questions" else name
-                form.add_error(field if field in form.fields else None, errs)
+            service_forms.add_service_errors(form, error, rename={"questions": "questions_text"})
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -779,7 +762,11 @@ class ProfileImportView(PreviewImportMixin, FormView):
         return {**super().get_context_data(**kwargs), "profile": True}
 
 
-class ItemAddView(WriteMixin, View):
+class ItemAddView(WriteMixin, UnderstandView):
+    """Adds a root cause, interview, ...; a refused one shows the page again with its errors."""
+
+    http_method_names = ["post"]
+
     def post(self, request, *args, **kwargs):
         kind = kwargs["kind"]
         form_class = forms.ITEM_FORMS.get(kind)
@@ -791,15 +778,11 @@ class ItemAddView(WriteMixin, View):
             try:
                 services.item_add(project=self.project, user=request.user, instance=form.instance)
             except ValidationError as error:
-                form.add_error(None, error)
+                service_forms.add_service_errors(form, error)
             else:
                 messages.success(request, _("Saved."))
                 return redirect("improvement:understand", slug=self.team.slug)
-        view = UnderstandView()
-        view.setup(request, *args, **kwargs)
-        response = view.render_to_response(view.get_context_data(**{f"form_{kind}": form}))
-        response.status_code = 400
-        return response
+        return self.render_to_response(self.get_context_data(**{f"form_{kind}": form}), status=400)
 
 
 # --- exports -----------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ import json
 import zipfile
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max, Q
 from django.http import Http404, HttpResponse
@@ -22,8 +21,9 @@ from django.views.generic import ListView, TemplateView
 from wagtail.models import Page
 
 from cohort_site.idempotency import create_once, posted_key
+from cohort_site.service_forms import add_service_errors
 from cohorts import access
-from cohorts.mixins import NoStoreMixin, TeamMixin
+from cohorts.mixins import PrivatePageMixin, TeamMixin
 
 from . import services
 from .forms import (
@@ -42,10 +42,6 @@ from .prompts import resolve_prompt
 PAGE_SIZE = 20
 
 
-class JournalMixin(LoginRequiredMixin, NoStoreMixin):
-    pass
-
-
 def _entry_fields(form, prompt) -> dict:
     data = form.cleaned_data
     fields = {
@@ -61,7 +57,7 @@ def _entry_fields(form, prompt) -> dict:
     return fields
 
 
-class JournalListView(JournalMixin, ListView):
+class JournalListView(PrivatePageMixin, ListView):
     template_name = "journals/entry_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "entries"
@@ -94,7 +90,7 @@ class JournalListView(JournalMixin, ListView):
         return context
 
 
-class EntryCreateView(JournalMixin, TemplateView):
+class EntryCreateView(PrivatePageMixin, TemplateView):
     template_name = "journals/entry_form.html"
 
     def get_context_data(self, **kwargs):
@@ -164,19 +160,11 @@ class EntryCreateView(JournalMixin, TemplateView):
             except services.VersionConflict as conflict:
                 return _render_conflict(self, request, form, conflict)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Saved to your journal."))
                 return redirect(entry)
         return self.render_to_response(self.get_context_data(form=form, prompt=prompt))
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _render_conflict(view, request, form, conflict):
@@ -190,7 +178,7 @@ def _render_conflict(view, request, form, conflict):
     return view.render_to_response(context, status=409)
 
 
-class OwnEntryMixin(JournalMixin):
+class OwnEntryMixin(PrivatePageMixin):
     """Pages only the author reaches; for everyone else the entry does not exist."""
 
     def get_entry(self):
@@ -253,14 +241,14 @@ class EntryEditView(OwnEntryMixin, TemplateView):
             except services.VersionConflict as conflict:
                 return _render_conflict(self, request, form, conflict)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Your changes are saved."))
                 return redirect(entry)
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class AutosaveView(LoginRequiredMixin, NoStoreMixin, View):
+class AutosaveView(PrivatePageMixin, View):
     """htmx endpoint: save the editor's text as it is typed. Answers a small status fragment."""
 
     http_method_names = ["post"]
@@ -332,7 +320,7 @@ class AutosaveView(LoginRequiredMixin, NoStoreMixin, View):
         return response
 
 
-class EntryDetailView(JournalMixin, TemplateView):
+class EntryDetailView(PrivatePageMixin, TemplateView):
     template_name = "journals/entry_detail.html"
 
     def get_entry(self):
@@ -375,7 +363,7 @@ class ReplyCreateView(EntryDetailView):
                     entry=entry, author=request.user, body=form.cleaned_data["body"]
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Your reply is posted."))
                 return redirect(f"{entry.get_absolute_url()}#replies")
@@ -435,7 +423,7 @@ def _entry_as_dict(entry) -> dict:
     }
 
 
-class ExportView(JournalMixin, View):
+class ExportView(PrivatePageMixin, View):
     """The author's whole journal: one readable HTML file and one JSON file, zipped."""
 
     def get(self, request, *args, **kwargs):
@@ -469,7 +457,7 @@ class ExportView(JournalMixin, View):
         return response
 
 
-class IdentityToolView(JournalMixin, TemplateView):
+class IdentityToolView(PrivatePageMixin, TemplateView):
     template_name = "journals/identity_tool.html"
     form_class = WheelForm
     tool_kind = IdentityTool.ToolKind.WHEEL
@@ -506,7 +494,7 @@ class IdentityToolView(JournalMixin, TemplateView):
                     team=form.cleaned_data["team"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Saved. Only the people you chose can read it."))
                 return redirect(request.path)
@@ -523,7 +511,7 @@ class IcebergView(IdentityToolView):
     tool_kind = IdentityTool.ToolKind.ICEBERG
 
 
-class FacilitatorView(JournalMixin, TemplateView):
+class FacilitatorView(PrivatePageMixin, TemplateView):
     """Entries shared with a facilitator, and how many entries each team wrote per prompt.
 
     The counts include private entries as numbers only; no private title or body is read here.

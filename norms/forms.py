@@ -9,17 +9,6 @@ from .models import Vote
 from .templates_data import norm_templates
 
 
-def apply_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's ValidationError beside the matching fields (others above the form)."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            target = name if name in form.fields else None
-            for item in errors:
-                form.add_error(target, item)
-    else:
-        form.add_error(None, error)
-
-
 class ConditionForm(SubmissionKeyFormMixin, forms.Form):
     text = forms.CharField(
         label=_("What do I need to do my best learning in this group?"),

@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from cohort_site.idempotency import IdempotentCreateMixin
+from cohort_site.service_forms import add_service_errors
 from cohorts import access
-from cohorts.mixins import TeamMemberRequiredMixin, TeamMixin
+from cohorts.mixins import AllowedOr404Mixin, TeamMemberRequiredMixin, TeamMixin
 
 from . import queries, services
 from .forms import (
@@ -30,7 +31,6 @@ from .forms import (
     StatementForm,
     TemplateForm,
     VoteForm,
-    apply_errors,
 )
 from .models import Condition, IdentityStatement, Norm, NormSet, Vote
 from .templates_data import norm_templates
@@ -80,7 +80,7 @@ class ConditionAddView(IdempotentCreateMixin, MemberPostView):
             try:
                 services.condition_add(team=self.team, user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                apply_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Your condition was added."))
                 return self.redirect_back("#conditions")
@@ -143,7 +143,7 @@ class NormAddView(OpenDraftMixin, MemberPostView):
                     in_practice=form.cleaned_data["in_practice"],
                 )
             except ValidationError as error:
-                apply_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Norm added to the draft."))
                 return self.redirect_back("#draft")
@@ -197,7 +197,7 @@ class NormEditView(TeamMemberRequiredMixin, TemplateView):
                     status=409,
                 )
             except ValidationError as error:
-                apply_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Norm saved."))
                 return redirect(norms_url(self.team) + "#draft")
@@ -246,7 +246,7 @@ class VoteView(NormSetMixin, MemberPostView):
                 )
             except ValidationError as error:
                 if hasattr(error, "error_dict"):
-                    apply_errors(form, error)
+                    add_service_errors(form, error)
                 else:
                     messages.error(request, " ".join(error.messages))
                     return self.redirect_back("#vote")
@@ -262,13 +262,14 @@ class VoteView(NormSetMixin, MemberPostView):
         return self.render_to_response(self.get_context_data(vote_form=form), status=400)
 
 
-class CloseVoteView(NormSetMixin, TeamMixin, TemplateView):
+class CloseVoteView(AllowedOr404Mixin, NormSetMixin, TeamMixin, TemplateView):
     template_name = "norms/close_vote.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not access.can_manage_team(request.user, self.team):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def is_allowed(self) -> bool:
+        return access.can_manage_team(self.request.user, self.team)
+
+    def refuse(self):
+        raise PermissionDenied
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -284,7 +285,7 @@ class CloseVoteView(NormSetMixin, TeamMixin, TemplateView):
                     norm_set=self.norm_set, user=request.user, reason=form.cleaned_data["reason"]
                 )
             except ValidationError as error:
-                apply_errors(form, error)
+                add_service_errors(form, error)
             else:
                 if result.status == NormSet.Status.RATIFIED:
                     messages.success(request, _("Vote closed: the norms are ratified."))
@@ -364,7 +365,7 @@ class CheckInView(TeamMemberRequiredMixin, TemplateView):
                     hard_norm_id=form.cleaned_data["hard_norm"],
                 )
             except ValidationError as error:
-                apply_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Thank you: your check-in was recorded."))
                 return redirect(norms_url(self.team) + "#trend")
@@ -426,7 +427,7 @@ class StatementView(TeamMixin, TemplateView):
                     status=409,
                 )
             except ValidationError as error:
-                apply_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("A new version of the statement was saved."))
                 return redirect(reverse("norms:statement", kwargs={"slug": self.team.slug}))

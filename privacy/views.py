@@ -1,3 +1,5 @@
+from functools import cached_property
+
 from allauth.account.decorators import reauthentication_required
 
 from django.contrib import messages
@@ -13,7 +15,7 @@ from django.views.generic import FormView, TemplateView
 
 from accounts.roles import is_site_admin
 from cohorts import access
-from cohorts.mixins import NoStoreMixin, TeamMixin
+from cohorts.mixins import AllowedOr404Mixin, NoStoreMixin, PrivatePageMixin, TeamMixin
 from cohorts.models import Organization, Team
 
 from . import services
@@ -78,18 +80,16 @@ class TeamPortfolioView(TeamMixin, View):
         return _zip_response(archive, f"{self.team.slug}-portfolio.zip")
 
 
-class OrganizationEraseView(LoginRequiredMixin, NoStoreMixin, FormView):
+class OrganizationEraseView(AllowedOr404Mixin, PrivatePageMixin, FormView):
     """A site admin erases a partner school's or district's data on its request."""
 
     template_name = "privacy/organization_erase.html"
     form_class = RetypeConfirmForm
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not is_site_admin(request.user):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+    def is_allowed(self) -> bool:
+        return is_site_admin(self.request.user)
 
-    @property
+    @cached_property
     def organization(self):
         return get_object_or_404(Organization, pk=self.kwargs["pk"])
 
