@@ -1,10 +1,11 @@
 """Run charts drawn on the server as SVG, with the numbers behind them.
 
-Why SVG from Python: no JavaScript (the CSP allows none inline, and the pages must work
+Why SVG from the server: no JavaScript (the CSP allows none inline, and the pages must work
 without it), nothing fetched from elsewhere, a real text alternative (`role="img"`,
-`<title>`, `<desc>` and a data table beside every chart), fast (plain string building) and
-printable. Only presentation attributes are used (fill, stroke): a `style` attribute would
-break the strict CSP.
+`<title>`, `<desc>` and a data table beside every chart), and printable. The geometry is
+computed here (`run_chart_geometry`); the markup lives in an autoescaped template
+(templates/improvement/_run_chart_svg.html), as for the norms chart. Only presentation
+attributes are used (fill, stroke): a `style` attribute would break the strict CSP.
 
 Figures pass through `improvement.suppression` before they reach a chart or table whenever
 the reader is not a member of the owning team.
@@ -17,8 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from .models import GROUP_LABELS, Measure, StudentGroup
@@ -165,33 +166,30 @@ def _scale(lo: float, hi: float, size: float, offset: float, invert: bool):
     return to
 
 
-def render_svg(
+def run_chart_geometry(
     result: SeriesResult,
     *,
-    chart_id: str,
-    title: str,
-    desc: str,
     unit: str,
     markers: Sequence[tuple[date, str]] = (),
     zero_line: bool = False,
-) -> SafeString:
+) -> dict:
+    """Where everything on a run chart goes: numbers and short texts, no markup."""
     points = result.points
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    parts = [
-        f'<svg class="run-chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" '
-        f'height="{HEIGHT}" role="img" aria-labelledby="{chart_id}-t {chart_id}-d" '
-        f'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-t">{escape(title)}</title>',
-        f'<desc id="{chart_id}-d">{escape(desc)}</desc>',
-        f'<rect x="{LEFT}" y="{TOP}" width="{plot_w}" height="{plot_h}" fill="#ffffff" '
-        f'stroke="#8a8f98" stroke-width="1"/>',
-    ]
+    frame = {
+        "width": WIDTH,
+        "height": HEIGHT,
+        "left": LEFT,
+        "top": TOP,
+        "plot_w": plot_w,
+        "plot_h": plot_h,
+        "plot_right": WIDTH - RIGHT,
+        "plot_bottom": TOP + plot_h,
+        "center_x": WIDTH / 2,
+        "center_y": HEIGHT / 2,
+    }
     if not points:
-        parts.append(
-            f'<text x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle" fill="#444">'
-            f"{escape(_('No data yet'))}</text></svg>"
-        )
-        return mark_safe("".join(parts))  # noqa: S308  (every text above is escaped)
+        return {**frame, "empty": True}
 
     values = [v for _d, v in points]
     medians = [s.analysis.median for s in result.segments if s.analysis.median is not None]
@@ -208,36 +206,28 @@ def render_svg(
     def x(i: int) -> float:
         return round(LEFT + (i * step if count > 1 else plot_w / 2), 1)
 
-    for k in range(5):  # horizontal grid with value labels
+    grid = []  # horizontal grid with value labels
+    for k in range(5):
         v = lo + (hi - lo) * k / 4
-        parts.append(
-            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(v)}" y2="{y(v)}" stroke="#e3e5e8"/>'
-            f'<text x="{LEFT - 6}" y="{y(v) + 4}" text-anchor="end" font-size="11" '
-            f'fill="#3d4451">{escape(fmt(v, unit))}</text>'
-        )
-    if zero_line and lo < 0 < hi:
-        parts.append(
-            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(0)}" y2="{y(0)}" stroke="#3d4451"/>'
-        )
-    for i in sorted({0, count // 2, count - 1}):  # date labels, kept inside the drawing
-        anchor = "start" if i == 0 else ("end" if i == count - 1 else "middle")
-        parts.append(
-            f'<text x="{x(i)}" y="{HEIGHT - BOTTOM + 16}" text-anchor="{anchor}" font-size="11" '
-            f'fill="#3d4451">{points[i][0]:%b %Y}</text>'
-        )
-    first_day = points[0][0]
-    for day, label in markers:  # PDSA cycle markers
-        if day < first_day or day > points[-1][0]:
+        grid.append({"y": y(v), "label_y": y(v) + 4, "label": fmt(v, unit)})
+    date_labels = [  # kept inside the drawing
+        {
+            "x": x(i),
+            "anchor": "start" if i == 0 else ("end" if i == count - 1 else "middle"),
+            "text": f"{points[i][0]:%b %Y}",
+        }
+        for i in sorted({0, count // 2, count - 1})
+    ]
+    cycle_markers = []  # PDSA cycle markers
+    for day, label in markers:
+        if day < points[0][0] or day > points[-1][0]:
             continue
         i = next(j for j, (d, _v) in enumerate(points) if d >= day)
-        parts.append(
-            f'<g class="pdsa-marker"><title>{escape(label)}</title>'
-            f'<line x1="{x(i)}" x2="{x(i)}" y1="{TOP}" y2="{TOP + plot_h}" stroke="#6b4fa0" '
-            f'stroke-dasharray="2 3"/>'
-            f'<text x="{x(i) + 2}" y="{TOP - 6}" font-size="10" fill="#4b3478">'
-            f"{escape(label.split(':')[0])}</text></g>"
+        cycle_markers.append(
+            {"x": x(i), "text_x": x(i) + 2, "label": label, "short": label.split(":")[0]}
         )
-    for seg in result.segments:  # median lines: solid over the baseline, dashed after it
+    median_lines = []  # solid over the baseline, dashed after it
+    for seg in result.segments:
         m = seg.analysis.median
         if m is None:
             continue
@@ -246,38 +236,62 @@ def render_svg(
             if seg.analysis.baseline_end is not None
             else seg.end - seg.start
         )
-        parts.append(
-            f'<line class="median" x1="{x(seg.start)}" x2="{x(base_end)}" y1="{y(m)}" '
-            f'y2="{y(m)}" stroke="#1f6f43" stroke-width="2"/>'
+        median_lines.append(
+            {
+                "x1": x(seg.start),
+                "x2": x(base_end),
+                "y": y(m),
+                "extended_x2": x(seg.end) if base_end < seg.end else None,
+            }
         )
-        if base_end < seg.end:
-            parts.append(
-                f'<line class="median-extended" x1="{x(base_end)}" x2="{x(seg.end)}" '
-                f'y1="{y(m)}" y2="{y(m)}" stroke="#1f6f43" stroke-width="2" '
-                f'stroke-dasharray="6 4"/>'
-            )
     xs = [x(i) for i in range(count)]
     ys = [y(v) for v in values]
-    coords = " ".join(f"{cx},{cy}" for cx, cy in zip(xs, ys, strict=True))
-    parts.append(f'<polyline points="{coords}" fill="none" stroke="#24508f" stroke-width="1.5"/>')
-    signal_word = escape(_("signal"))
-    signal_points = result.signal_points
     percent = "%" if unit == Measure.Unit.PERCENT else ""
+    dots = []
     for i, (day, v) in enumerate(points):
         cx, cy = xs[i], ys[i]
-        # Dates and formatted numbers need no escaping: digits, signs and "%" only.
-        tip = f"{day.isoformat()}: {v:.1f}{percent}"
-        if i in signal_points:  # diamonds: a signal is not shown by colour alone
-            parts.append(
-                f'<polygon class="signal-point" points="{cx},{cy - 6} {cx + 6},{cy} {cx},{cy + 6} '
-                f'{cx - 6},{cy}" fill="#b3261e"><title>{tip} ({signal_word})</title></polygon>'
-            )
-        else:
-            parts.append(
-                f'<circle cx="{cx}" cy="{cy}" r="3.5" fill="#24508f"><title>{tip}</title></circle>'
-            )
-    parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308  (every text above is escaped)
+        dots.append(
+            {
+                "cx": cx,
+                "cy": cy,
+                "tip": f"{day.isoformat()}: {v:.1f}{percent}",
+                # Diamonds: a signal is not shown by colour alone.
+                "diamond": f"{cx},{cy - 6} {cx + 6},{cy} {cx},{cy + 6} {cx - 6},{cy}"
+                if i in result.signal_points
+                else "",
+            }
+        )
+    return {
+        **frame,
+        "empty": False,
+        "grid": grid,
+        "zero_y": y(0) if zero_line and lo < 0 < hi else None,
+        "date_labels": date_labels,
+        "date_label_y": HEIGHT - BOTTOM + 16,
+        "marker_text_y": TOP - 6,
+        "markers": cycle_markers,
+        "medians": median_lines,
+        "polyline": " ".join(f"{cx},{cy}" for cx, cy in zip(xs, ys, strict=True)),
+        "dots": dots,
+    }
+
+
+def render_svg(
+    result: SeriesResult,
+    *,
+    chart_id: str,
+    title: str,
+    desc: str,
+    unit: str,
+    markers: Sequence[tuple[date, str]] = (),
+    zero_line: bool = False,
+) -> SafeString:
+    """The run chart as SVG markup, through an autoescaped template."""
+    geometry = run_chart_geometry(result, unit=unit, markers=markers, zero_line=zero_line)
+    return render_to_string(
+        "improvement/_run_chart_svg.html",
+        {"chart_id": chart_id, "title": title, "desc": desc, "g": geometry},
+    )
 
 
 # --- building a measure's charts -----------------------------------------------------------------
@@ -338,16 +352,17 @@ def build_measure_charts(
                     )
                 )
         title = _("%(measure)s: %(group)s") % {"measure": measure.name, "group": label}
+        desc = _describe(label, result, unit)
         charts.append(
             Chart(
                 key=group,
                 title=title,
-                desc=_describe(label, result, unit),
+                desc=desc,
                 svg=render_svg(
                     result,
                     chart_id=f"m{measure.pk}-{group}",
                     title=title,
-                    desc=_describe(label, result, unit),
+                    desc=desc,
                     unit=unit,
                     markers=markers,
                 ),
