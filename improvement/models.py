@@ -599,10 +599,6 @@ class EquityAnalysisStep(models.Model):
     def __str__(self):
         return str(self.get_step_display())
 
-    @property
-    def guiding_question(self):
-        return RET_STEPS[self.step][1]
-
 
 class Indicator(models.TextChoices):
     ABSENTEEISM = "absenteeism", _("Chronic absenteeism (%)")

@@ -153,10 +153,6 @@ class Protocol(index.Indexed, ClusterableModel):
     def __str__(self):
         return self.name
 
-    @property
-    def total_minutes(self) -> int:
-        return sum(step.minutes for step in self.steps.all())
-
 
 class ProtocolStep(Orderable):
     protocol = ParentalKey(Protocol, on_delete=models.CASCADE, related_name="steps")

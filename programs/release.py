@@ -61,10 +61,6 @@ class ModuleState:
     module: object
     state: str  # UPCOMING, OPEN or DONE
 
-    @property
-    def is_open(self) -> bool:
-        return self.state in (OPEN, DONE)
-
 
 def module_states(modules, user) -> list[ModuleState]:
     """Each module with its state for `user`, in one query for the user's completions."""
