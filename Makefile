@@ -47,12 +47,13 @@ demo: seed ## Install, migrate, seed and serve the demo at http://127.0.0.1:8000
 	@echo "Serving at http://$(HOST):$(PORT)/ — log in with a demo account above (password: $(DEMO_PASSWORD))."
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(BIN)/.installed-dev ## Lint, check, and run the whole test suite
+test: $(BIN)/.installed-dev ## Lint, check, run the whole test suite and hold the coverage floor
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=cohort_site.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=cohort_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest
+	$(BIN)/python -m coverage run -m pytest
+	$(BIN)/python -m coverage report
 
 bench: $(BIN)/.installed-dev ## Time every page per role, and 5,000/50,000-row imports (a benchmark, not a test)
 	$(BIN)/python bench/run_bench.py
