@@ -1,6 +1,7 @@
 import pytest
 
 from accounts.factories import DEMO_PASSWORD, UserFactory
+from tests.matrix import LOGIN, ROLES, assert_access  # noqa: F401  (imported from here too)
 
 
 @pytest.fixture(autouse=True)
@@ -73,16 +74,7 @@ def roles(db):
     }
 
 
-MATRIX_ROLES = [
-    "anonymous",
-    "member_a",
-    "lead_a",
-    "member_b",
-    "facilitator",
-    "facilitator_other",
-    "site_admin",
-    "inactive",
-]
+MATRIX_ROLES = list(ROLES)  # the matrix roles, in the one order (tests/matrix.py)
 
 
 def client_for(role_name, roles, *, reauthenticated=False):
@@ -113,18 +105,6 @@ def reauthenticate(client, person):
     request.session = client.session
     record_authentication(request, person, method="password", reauthenticated=True)
     request.session.save()
-
-
-LOGIN = "login"  # in a matrix cell: a redirect to the login page
-
-
-def assert_access(response, expected):
-    """Check one matrix cell: `expected` is a status code, or LOGIN."""
-    if expected == LOGIN:
-        assert response.status_code == 302, response.status_code
-        assert response.url.startswith("/accounts/login/"), response.url
-    else:
-        assert response.status_code == expected, response.status_code
 
 
 def post_at_once(user, url, data, *, times=2, reauthenticated=False):

@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cohorts.factories import MembershipFactory, TeamFactory
-from tests.conftest import LOGIN, MATRIX_ROLES, assert_access, client_for
+from tests.conftest import client_for
+from tests.matrix import assert_access, expect
 
 pytestmark = pytest.mark.django_db
 
@@ -56,19 +57,20 @@ def test_csv_export_has_one_row_per_team_and_defuses_formulas(roles):
     assert sorted(names) == sorted(["Team A", "Team B", "'=HYPERLINK(evil)"])
 
 
-@pytest.mark.parametrize(
-    ("role", "expected"),
-    list(zip(MATRIX_ROLES, [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN], strict=True)),
-)
+MATRIX = {
+    "cohort_export": expect(404, facilitator=200, site_admin=200),
+    "program": expect(404, site_admin=200),
+}
+COVERS = {f"cohorts:{key}" for key in MATRIX}
+
+
+@pytest.mark.parametrize(("role", "expected"), list(MATRIX["cohort_export"].items()))
 def test_export_access(roles, role, expected):
     response = client_for(role, roles).get(reverse("cohorts:cohort_export", args=["demo-cohort"]))
     assert_access(response, expected)
 
 
-@pytest.mark.parametrize(
-    ("role", "expected"),
-    list(zip(MATRIX_ROLES, [LOGIN, 404, 404, 404, 404, 404, 200, LOGIN], strict=True)),
-)
+@pytest.mark.parametrize(("role", "expected"), list(MATRIX["program"].items()))
 def test_program_view_is_for_site_admins(roles, role, expected):
     response = client_for(role, roles).get(reverse("cohorts:program"))
     assert_access(response, expected)

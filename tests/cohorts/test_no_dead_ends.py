@@ -8,7 +8,8 @@ from django.urls import reverse
 from programs.demo import seed_site_pages
 from programs.permissions import facilitator_permissions_apply
 from programs.services import home_page_ensure
-from tests.conftest import LOGIN, MATRIX_ROLES, assert_access, client_for
+from tests.conftest import client_for
+from tests.matrix import assert_access, expect
 
 pytestmark = pytest.mark.django_db
 
@@ -27,21 +28,17 @@ def test_before_the_project_is_started_its_pages_explain_how_to_start(roles):
         assert reverse("improvement:start", args=["team-a"]) not in member.text
 
 
-# anonymous, member_a, lead_a, member_b, facilitator, facilitator_other, site_admin, inactive
-NOT_STARTED = {
-    "drivers": [LOGIN, 200, 200, 404, 404, 404, 404, LOGIN],
-    "understand": [LOGIN, 200, 200, 404, 200, 404, 200, LOGIN],
-    "print": [LOGIN, 200, 200, 404, 200, 404, 200, LOGIN],
+NOT_STARTED = {  # improvement pages before the project is started
+    "drivers": expect(404, member_a=200, lead_a=200),
+    "understand": expect(404, member_a=200, lead_a=200, facilitator=200, site_admin=200),
+    "print": expect(404, member_a=200, lead_a=200, facilitator=200, site_admin=200),
 }
+COVERS = {f"improvement:{name}" for name in NOT_STARTED}
 
 
 @pytest.mark.parametrize(
     ("name", "role", "expected"),
-    [
-        (name, role, expected)
-        for name, row in NOT_STARTED.items()
-        for role, expected in zip(MATRIX_ROLES, row, strict=True)
-    ],
+    [(name, role, expected) for name, row in NOT_STARTED.items() for role, expected in row.items()],
 )
 def test_pages_before_the_project_is_started_keep_their_access_rules(name, role, expected, roles):
     response = client_for(role, roles).get(reverse(f"improvement:{name}", args=["team-a"]))

@@ -10,7 +10,8 @@ from cohorts.factories import MembershipFactory
 from programs.factories import ModulePageFactory
 from programs.models import ModuleCompletion, ModuleRelease
 from programs.release import module_is_open
-from tests.conftest import LOGIN, MATRIX_ROLES, assert_access, client_for
+from tests.conftest import client_for
+from tests.matrix import assert_access, expect
 
 pytestmark = pytest.mark.django_db
 
@@ -85,10 +86,11 @@ def test_facilitator_sets_release_dates_for_their_cohort(roles, module, later_mo
     assert "Enter a valid date" in bad.content.decode()
 
 
-@pytest.mark.parametrize(
-    ("role", "expected"),
-    list(zip(MATRIX_ROLES, [LOGIN, 404, 404, 404, 200, 404, 200, LOGIN], strict=True)),
-)
+MATRIX = {"release_dates": expect(404, facilitator=200, site_admin=200)}
+COVERS = {f"programs:{key}" for key in MATRIX}
+
+
+@pytest.mark.parametrize(("role", "expected"), list(MATRIX["release_dates"].items()))
 def test_release_dates_access(roles, module, role, expected):
     response = client_for(role, roles).get(reverse("programs:release_dates", args=["demo-cohort"]))
     assert_access(response, expected)
