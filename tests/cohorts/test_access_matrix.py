@@ -13,23 +13,24 @@ from tests.matrix import assert_access, expect
 pytestmark = pytest.mark.django_db
 
 
+MANAGERS = expect(404, facilitator=200, site_admin=200)  # the cohort's facilitators, admins
 MATRIX = {
     "my_teams": expect(200),
     "team_a": expect(404, member_a=200, lead_a=200, facilitator=200, site_admin=200),
     "team_other": expect(404, facilitator_other=200, site_admin=200),
-    "cohort": expect(404, facilitator=200, site_admin=200),
+    "cohort": MANAGERS,
     "other_cohort": expect(404, facilitator_other=200, site_admin=200),
-    "invite": expect(404, facilitator=200, site_admin=200),
-    "bulk_invite": expect(404, facilitator=200, site_admin=200),
-    "member_remove": expect(404, facilitator=200, site_admin=200),
-    "member_move": expect(404, facilitator=200, site_admin=200),
+    "invite": MANAGERS,
+    "bulk_invite": MANAGERS,
+    "member_remove": MANAGERS,
+    "member_move": MANAGERS,
     "calendar": expect(200, anonymous=200, inactive=200),
-    "session_new": expect(404, facilitator=200, site_admin=200),
-    "session_edit": expect(404, facilitator=200, site_admin=200),
-    "invitation_resend": expect(404, facilitator=200, site_admin=200),
-    "invitation_revoke": expect(404, facilitator=200, site_admin=200),
+    "session_new": MANAGERS,
+    "session_edit": MANAGERS,
+    "invitation_resend": MANAGERS,
+    "invitation_revoke": MANAGERS,
     "invitation_resend_other_cohort": expect(404),
-    "session_delete": expect(404, facilitator=200, site_admin=200),
+    "session_delete": MANAGERS,
 }
 # Rows that reach a URL pattern other than the one they are named after.
 URL_NAME_OF_ROW = {
