@@ -423,7 +423,7 @@ class MeasureView(MeasureMixin, TemplateView):
 class ObservationAddView(IdempotentCreateMixin, WriteMixin, MeasureView):
     """Adds a point; a refused one shows the measure page again with the form's errors."""
 
-    http_method_names = ["post"]
+    http_method_names = ["post", "options"]  # as before: GET answers 405
 
     def post(self, request, *args, **kwargs):
         form = forms.ObservationForm(request.POST)
@@ -765,7 +765,7 @@ class ProfileImportView(PreviewImportMixin, FormView):
 class ItemAddView(WriteMixin, UnderstandView):
     """Adds a root cause, interview, ...; a refused one shows the page again with its errors."""
 
-    http_method_names = ["post"]
+    http_method_names = ["post", "options"]  # as before: GET answers 405
 
     def post(self, request, *args, **kwargs):
         kind = kwargs["kind"]

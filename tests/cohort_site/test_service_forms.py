@@ -87,3 +87,20 @@ def test_the_organization_erase_page_looks_the_organization_up_once(roles):
         q["sql"] for q in queries if q["sql"].startswith("SELECT") and f"FROM {table} " in q["sql"]
     ]
     assert len(lookups) == 1, lookups
+
+
+@pytest.mark.django_db
+def test_the_add_views_that_show_their_page_again_still_answer_get_with_405(roles):
+    """ObservationAddView and ItemAddView render the measure and understanding pages on errors;
+    a GET is still refused, as before, rather than showing those pages."""
+    from improvement.factories import ImprovementProjectFactory, MeasureFactory
+
+    project = ImprovementProjectFactory(team=roles["team_a"])
+    measure = MeasureFactory(project=project)
+    client = client_for("member_a", roles)
+    urls = [
+        reverse("improvement:observation_add", args=["team-a", measure.pk]),
+        reverse("improvement:item_add", args=["team-a", "rootcause"]),
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 405
