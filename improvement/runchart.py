@@ -276,8 +276,12 @@ def _shift_signals(runs: Sequence[_Run], direction: Direction | None) -> Iterato
             )
 
 
-def _trend_signals(values: Sequence[float], direction: Direction | None) -> Iterator[Signal]:
-    # Of tied consecutive values only the first counts, so drop the repeats first.
+def trend_stretches(values: Sequence[float]) -> Iterator[tuple[int, int, int, bool]]:
+    """Each stretch of points going one way: (first index, last index, points counted, rising).
+
+    Of tied consecutive values only the first counts, so a tie neither makes nor breaks a
+    stretch. The point where the direction turns ends one stretch and starts the next.
+    """
     kept = [i for i in range(len(values)) if i == 0 or values[i] != values[i - 1]]
     start = 0  # position in `kept` where the current monotone stretch begins
     for pos in range(1, len(kept) + 1):
@@ -288,18 +292,22 @@ def _trend_signals(values: Sequence[float], direction: Direction | None) -> Iter
         )
         if not stretch_ends:
             continue
-        points = pos - start
-        if points >= IHI_TREND_LENGTH:
+        if pos - start >= 2:
             rising = values[kept[pos - 1]] > values[kept[start]]
+            yield kept[start], kept[pos - 1], pos - start, rising
+        start = pos - 1
+
+
+def _trend_signals(values: Sequence[float], direction: Direction | None) -> Iterator[Signal]:
+    for start, end, points, rising in trend_stretches(values):
+        if points >= IHI_TREND_LENGTH:
             yield Signal(
                 "trend",
-                kept[start],
-                kept[pos - 1],
+                start,
+                end,
                 f"Trend: {points} points in a row going {'up' if rising else 'down'}"
                 f"{_label(rising, direction)}.",
             )
-        # The point where the direction turned is also the first point of the next stretch.
-        start = pos - 1
 
 
 def _ihi_runs_signal(runs: int, n: int, last: int) -> Signal | None:
