@@ -183,8 +183,12 @@ class ImportForm(forms.Form):
 class BaselineForm(forms.ModelForm):
     class Meta:
         model = Measure
-        fields = ["baseline_points", "baseline_restart_on"]
+        fields = ["charts", "baseline_points", "baseline_restart_on"]
         widgets = {"baseline_restart_on": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["charts"].required = False  # left out: the measure keeps its charts
 
 
 class CycleCreateForm(SubmissionKeyFormMixin, forms.ModelForm):

@@ -156,6 +156,11 @@ class Measure(models.Model):
         IHI = "ihi", _("IHI run-chart rules (shift 6, trend 5, runs)")
         ANHOEJ = "anhoej", _("Anhøj rules (longest run, crossings)")
 
+    class Charts(models.TextChoices):
+        RUN = "run", _("Run chart")
+        CONTROL = "control", _("Control chart")
+        BOTH = "both", _("Run chart and control chart")
+
     project = models.ForeignKey(
         ImprovementProject, on_delete=models.CASCADE, related_name="measures"
     )
@@ -186,6 +191,16 @@ class Measure(models.Model):
         blank=True,
         help_text=_("After a lasting shift, start a new median from this date."),
     )
+    charts = models.CharField(
+        _("charts"),
+        max_length=8,
+        choices=Charts.choices,
+        default=Charts.RUN,
+        help_text=_(
+            "A control chart adds limits computed from the baseline; the restart date marks a "
+            "process change that starts new limits."
+        ),
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = ProjectOwnedQuerySet.as_manager()
@@ -201,6 +216,14 @@ class Measure(models.Model):
         return reverse(
             "improvement:measure", kwargs={"slug": self.project.team.slug, "pk": self.pk}
         )
+
+    @property
+    def shows_run_charts(self) -> bool:
+        return self.charts != self.Charts.CONTROL
+
+    @property
+    def shows_control_charts(self) -> bool:
+        return self.charts != self.Charts.RUN
 
     def group_codes(self) -> list[str]:
         return self.groups or [StudentGroup.ALL]

@@ -266,10 +266,13 @@ def measure_save(
 
 
 @transaction.atomic
-def measure_set_baseline(*, measure, user, points: int | None, restart_on: date | None) -> Measure:
+def measure_set_baseline(
+    *, measure, user, points: int | None, restart_on: date | None, charts=UNCHANGED
+) -> Measure:
     _require(permissions.can_write(user, measure.project.team))
     measure.baseline_points = points
     measure.baseline_restart_on = restart_on
+    assign(measure, {"charts": charts})
     _save(measure)
     return measure
 

@@ -21,10 +21,12 @@ from django.views.generic import FormView, TemplateView, View
 from cohort_site import service_forms, tabular
 from cohort_site.idempotency import IdempotentCreateMixin
 from cohort_site.linked import linked_to
+from cohort_site.unchanged import UNCHANGED
 from cohorts.mixins import TeamMemberRequiredMixin, TeamMixin
 
 from . import forms, imports, permissions, services
 from .charts import build_measure_charts, fmt
+from .control_display import build_control_charts, rules_text
 from .groups import accepted_names
 from .models import (
     GROUP_LABELS,
@@ -405,15 +407,18 @@ class MeasureView(MeasureMixin, TemplateView):
         focal = aim.for_whom if aim else None
         cycles = PDSACycle.objects.filter(project=self.project, measures=measure)
         markers = [(c.marker_date, cycle_label(c)) for c in cycles if c.marker_date]
+        observations = list(Observation.objects.filter(measure=measure).order_by("date", "group"))
         context.update(
             measure=measure,
             charts=build_measure_charts(
-                measure,
-                Observation.objects.filter(measure=measure).order_by("date", "group"),
-                insider=self.insider,
-                focal=focal,
-                markers=markers,
+                measure, observations, insider=self.insider, focal=focal, markers=markers
             ),
+            control_charts=(
+                build_control_charts(measure, observations, insider=self.insider)
+                if measure.shows_control_charts
+                else []
+            ),
+            control_rules=rules_text(),
             observation_form=kwargs.get("observation_form") or forms.ObservationForm(),
             baseline_form=forms.BaselineForm(instance=measure),
         )
@@ -451,8 +456,9 @@ class BaselineView(WriteMixin, MeasureMixin, View):
                 user=request.user,
                 points=form.cleaned_data["baseline_points"],
                 restart_on=form.cleaned_data["baseline_restart_on"],
+                charts=form.cleaned_data["charts"] or UNCHANGED,
             )
-            messages.success(request, _("Baseline saved."))
+            messages.success(request, _("Charts and baseline saved."))
         return redirect(self.measure.get_absolute_url())
 
 
