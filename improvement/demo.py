@@ -92,6 +92,7 @@ def _seed_team_a(team) -> None:
         groups=["ALL", "HI", "EL", "FOS"],
         rules="ihi",
         baseline_points=12,
+        charts="both",
         order=1,
     )
     _points(
