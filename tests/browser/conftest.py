@@ -102,3 +102,12 @@ def fill_plan(page):
     page.get_by_label("What they will do").fill("Greet ten students by name")
     page.get_by_label("Where", exact=True).fill("Front gate")
     page.get_by_label("When", exact=True).fill("7:45, every school day")
+
+
+def monthly_points_csv(values, *, first_year: int) -> bytes:
+    """A points file: one "ALL" row a month from September of `first_year`, out of 100."""
+    lines = ["date,group,numerator,denominator"]
+    for i, value in enumerate(values):
+        year, month = first_year + (8 + i) // 12, (8 + i) % 12 + 1
+        lines.append(f"{year}-{month:02d}-01,ALL,{value},100")
+    return ("\n".join(lines) + "\n").encode()

@@ -5,7 +5,7 @@ import pytest
 
 from cohorts.factories import CohortFactory, MembershipFactory, TeamFactory
 
-from .conftest import log_in
+from .conftest import log_in, monthly_points_csv
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,11 +14,7 @@ VALUES = [20, 22, 19, 21, 20, 22, 19, 21, 20, 22, 19, 21, 45, 20]
 
 
 def csv_bytes() -> bytes:
-    lines = ["date,group,numerator,denominator"]
-    for i, value in enumerate(VALUES):
-        year, month = 2025 + (8 + i) // 12, (8 + i) % 12 + 1
-        lines.append(f"{year}-{month:02d}-01,ALL,{value},100")
-    return ("\n".join(lines) + "\n").encode()
+    return monthly_points_csv(VALUES, first_year=2025)
 
 
 def test_a_control_chart_shows_a_point_beyond_the_limits_with_its_rule(page, site, password):

@@ -4,7 +4,7 @@ import pytest
 
 from cohorts.factories import CohortFactory, MembershipFactory, TeamFactory
 
-from .conftest import fill_plan, log_in
+from .conftest import fill_plan, log_in, monthly_points_csv
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -13,11 +13,7 @@ VALUES = [20, 22, 19, 21, 23, 18, 20, 22, 21, 19, 20, 22, 12, 11, 13, 12, 10, 11
 
 
 def csv_bytes() -> bytes:
-    lines = ["date,group,numerator,denominator"]
-    for i, value in enumerate(VALUES):
-        year, month = 2024 + (8 + i) // 12, (8 + i) % 12 + 1
-        lines.append(f"{year}-{month:02d}-01,ALL,{value},100")
-    return ("\n".join(lines) + "\n").encode()
+    return monthly_points_csv(VALUES, first_year=2024)
 
 
 def test_lead_builds_aim_drivers_cycle_and_run_chart(page, site, password):
