@@ -102,3 +102,22 @@ def test_the_measure_page_query_count_does_not_grow_with_points(
     add_points(measure, "ALL", (WITH_OUTLIER * 3)[:30])
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(url)
+
+
+def test_the_drawing_keeps_decimal_points_in_a_locale_with_decimal_commas(roles, project):
+    import re
+
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from improvement.control_display import build_control_charts
+
+    measure = _measure(project, name="Referrals", charts="control")
+    add_points(measure, "ALL", [20.5, 21.25, 19.75, 22.5])
+    (chart,) = build_control_charts(measure, measure.observations.all(), insider=True)
+    with translation.override("es"):
+        html = render_to_string("improvement/_control_chart.html", {"chart": chart})
+
+    coordinates = re.findall(r' (?:points|cx|cy|x|y|x1|x2|y1|y2)="([^"]*)"', html)
+    assert coordinates and not any("," in c and " " not in c for c in coordinates)
+    assert all(re.fullmatch(r"[-0-9. ,]+", c) for c in coordinates)
