@@ -1,7 +1,12 @@
 import pytest
+from hypothesis import HealthCheck, settings
 
 from accounts.factories import DEMO_PASSWORD, UserFactory
 from tests.matrix import LOGIN, ROLES, assert_access  # noqa: F401  (imported from here too)
+
+# Property tests judge behaviour, not speed: a busy CI machine must not fail them on timing.
+settings.register_profile("cohort", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("cohort")
 
 
 @pytest.fixture(autouse=True)
