@@ -121,3 +121,29 @@ def test_the_drawing_keeps_decimal_points_in_a_locale_with_decimal_commas(roles,
     coordinates = re.findall(r' (?:points|cx|cy|x|y|x1|x2|y1|y2)="([^"]*)"', html)
     assert coordinates and not any("," in c and " " not in c for c in coordinates)
     assert all(re.fullmatch(r"[-0-9. ,]+", c) for c in coordinates)
+
+
+def test_the_norms_trend_chart_keeps_decimal_points_in_a_decimal_comma_locale():
+    import datetime
+    import re
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from norms.queries import Series, chart_geometry
+
+    norm = SimpleNamespace(statement="We start on time", lineage=1)
+    days = [datetime.date(2026, 9, 3), datetime.date(2026, 10, 1), datetime.date(2026, 11, 5)]
+    series = [Series(norm=norm, index=0, points=[(d, 2.5, 6) for d in days])]
+    chart = chart_geometry(days, series)
+    with translation.override("es"):
+        html = render_to_string(
+            "norms/_chart.html", {"chart": chart, "dates": days, "series": series}
+        )
+
+    svg = html.split("</svg>", 1)[0]
+    single = re.findall(r' (?:cx|cy|x|y|x1|x2|y1|y2)="([^"]*)"', svg)
+    pairs = " ".join(re.findall(r' points="([^"]*)"', svg)).split()
+    assert single and all(re.fullmatch(r"-?[0-9.]+", value) for value in single)
+    assert pairs and all(re.fullmatch(r"-?[0-9.]+,-?[0-9.]+", pair) for pair in pairs)
