@@ -1,12 +1,21 @@
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
+from django.template.loader import render_to_string
 
+from notifications.emails import recipient_locale, site_url
 from notifications.outbox import queue_message
 
 from . import lockout
+
+
+def _on_site(url: str) -> str:
+    parts = urlsplit(url)
+    return site_url(parts.path + (f"?{parts.query}" if parts.query else ""))
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -40,8 +49,29 @@ class AccountAdapter(DefaultAccountAdapter):
         request = allauth_context.request
         ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
         ctx.update(context)
-        message = self.render_mail(template_prefix, email, ctx)
+        # In the account holder's language, not the language of whoever asked (an address
+        # with no account yet gets the site's).
+        from accounts.models import User
+
+        person = User.objects.filter(email__iexact=email).first()
+        with recipient_locale(person):
+            message = self.render_mail(template_prefix, email, ctx)
+            if message.content_subtype != "html" and not getattr(message, "alternatives", None):
+                # allauth's own templates are text only: the HTML part shows the same text,
+                # autoescaped, with its links made clickable.
+                html = render_to_string(
+                    "emails/text_as_html.html", {"subject": message.subject, "text": message.body}
+                )
+                message.attach_alternative(html, "text/html")
         queue_message(message, topic=template_prefix.rpartition("/")[2])
+
+    # allauth builds its links from the request; the configured base URL is the address people
+    # reach the site at (behind a proxy the request may name an internal host).
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        return _on_site(super().get_reset_password_from_key_url(key))
+
+    def get_email_confirmation_url(self, request, emailconfirmation) -> str:
+        return _on_site(super().get_email_confirmation_url(request, emailconfirmation))
 
     # The lock (account and address, as above) is also kept in the database
     # (accounts/lockout.py), so a cache outage or a Redis restart cannot lift it.

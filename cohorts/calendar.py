@@ -1,4 +1,9 @@
-"""Per-cohort iCalendar feed of sessions."""
+"""Per-cohort iCalendar feed of sessions, offered as a `webcal:` subscription.
+
+Each event keeps one UID for its life; SEQUENCE is the session's revision (it grows with each
+change) and DTSTAMP / LAST-MODIFIED its last change, so subscribed calendars replace their copy
+instead of keeping a stale one or adding a duplicate.
+"""
 
 from icalendar import Calendar, Event
 
@@ -13,18 +18,27 @@ def feed_url(cohort) -> str:
     return reverse("cohorts:calendar", kwargs={"token": token})
 
 
+def subscription_urls(request, cohort) -> dict[str, str]:
+    """The feed's https address (to copy) and the same as `webcal:` (calendar apps open it)."""
+    https = request.build_absolute_uri(feed_url(cohort))
+    return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1]}
+
+
 def build_feed(cohort) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Equity Improvement Project//cohort_site//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", cohort.name)
+    calendar.add("x-wr-timezone", cohort.time_zone)
     for session in cohort.sessions.select_related("module"):
         event = Event()
         event.add("uid", f"session-{session.pk}@cohort-site")
         event.add("summary", session.title)
         event.add("dtstart", session.starts_at)
         event.add("dtend", session.ends_at)
-        event.add("dtstamp", session.starts_at)
+        event.add("dtstamp", session.updated_at)
+        event.add("last-modified", session.updated_at)
+        event.add("sequence", session.revision)
         if session.location:
             event.add("location", session.location)
         description = []

@@ -298,6 +298,9 @@ class CohortSession(models.Model):
         blank=True,
         related_name="+",
     )
+    # Calendar programs replace their copy of an event only when its SEQUENCE grows.
+    revision = models.PositiveIntegerField(_("revision"), default=0, editable=False)
+    updated_at = models.DateTimeField(_("last changed"), default=timezone.now, editable=False)
 
     objects = CohortSessionQuerySet.as_manager()
 
@@ -308,3 +311,12 @@ class CohortSession(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.starts_at:%Y-%m-%d})"
+
+    def save(self, *args, **kwargs):
+        """Each saved change is a new revision: subscribed calendars pick it up."""
+        self.updated_at = timezone.now()
+        if not self._state.adding:
+            self.revision += 1
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "revision", "updated_at"}
+        super().save(*args, **kwargs)

@@ -1,10 +1,10 @@
 import hashlib
 
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from notifications.emails import recipient_locale, render_email, site_url
 from notifications.models import Kind, OutgoingEmail
 from notifications.outbox import latest_status_by_topic, queue_email
 from notifications.services import notify
@@ -14,22 +14,31 @@ def invitation_topic(invitation) -> str:
     return f"invitation:{invitation.pk}"
 
 
-def send_invitation(invitation, request) -> None:
+def send_invitation(invitation, request=None) -> None:
     """Queue the invitation email in the caller's transaction (the worker sends it).
 
     Queuing the same invitation with the same link twice sends one email; a fresh token
-    (a resent invitation) is a new email.
+    (a resent invitation) is a new email. Written in the invitee's language (the site's, for
+    someone without an account) with times in the cohort's zone; the link is absolute from
+    `SITE_BASE_URL`. Invitations are asked for by a facilitator, not subscribed to: no
+    unsubscribe header.
     """
     path = reverse("cohorts:invitation", kwargs={"token": invitation.token})
-    link = request.build_absolute_uri(path)
-    context = {"invitation": invitation, "link": link, "team": invitation.team}
-    subject = _("You are invited to join %(team)s") % {"team": invitation.team.name}
     existing = User.objects.filter(email__iexact=invitation.email, is_active=True).first()
+    with recipient_locale(existing, time_zone=invitation.team.cohort.time_zone):
+        subject = _("You are invited to join %(team)s") % {"team": invitation.team.name}
+        email = render_email(
+            "cohorts/email/invitation",
+            {"invitation": invitation, "link": site_url(path), "team": invitation.team},
+            subject=subject,
+            user=existing,
+        )
     link_digest = hashlib.sha256(invitation.token.encode()).hexdigest()[:16]
     queue_email(
         to=invitation.email,
-        subject=subject,
-        body=render_to_string("cohorts/email/invitation.txt", context),
+        subject=email.subject,
+        body=email.body,
+        html_body=email.html_body,
         key=f"invitation:{invitation.pk}:{link_digest}",
         topic=invitation_topic(invitation),
         user=existing,

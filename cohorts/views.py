@@ -83,7 +83,7 @@ class TeamSpaceView(TeamMixin, TemplateView):
             team=team, user=self.request.user, request=self.request
         )
         context["can_manage"] = access.can_manage_team(self.request.user, team)
-        context["calendar_url"] = self.request.build_absolute_uri(calendar.feed_url(team.cohort))
+        context["calendar"] = calendar.subscription_urls(self.request, team.cohort)
         return context
 
 
@@ -126,7 +126,7 @@ class CohortView(CohortManagerMixin, TemplateView):
             invitations=invitations,
             undelivered_invitations=undelivered(invitations),
             sessions=self.cohort.sessions.select_related("module"),
-            calendar_url=self.request.build_absolute_uri(calendar.feed_url(self.cohort)),
+            calendar=calendar.subscription_urls(self.request, self.cohort),
             # The portfolio is the facilitators' to take (privacy.views.TeamPortfolioView).
             can_download_portfolio=access.is_cohort_facilitator(self.request.user, self.cohort),
         )

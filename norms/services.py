@@ -210,6 +210,7 @@ def norm_set_propose(*, norm_set: NormSet, user) -> NormSet:
 def _notify_vote_opened(norm_set: NormSet, *, proposer) -> None:
     from django.urls import reverse
 
+    from notifications.emails import recipient_locale
     from notifications.models import Kind
     from notifications.services import notify
 
@@ -220,14 +221,17 @@ def _notify_vote_opened(norm_set: NormSet, *, proposer) -> None:
         .exclude(user=proposer)
         .select_related("user")
     ):
-        notify(
-            user=membership.user,
-            kind=Kind.NORMS_PROPOSED,
-            title=_("%(name)s proposed norms for %(team)s: please vote")
-            % {"name": proposer.name, "team": norm_set.team.name},
-            url=url,
-            actor=proposer,
-        )
+        zone = norm_set.team.cohort.time_zone
+        with recipient_locale(membership.user, time_zone=zone):
+            notify(
+                user=membership.user,
+                kind=Kind.NORMS_PROPOSED,
+                title=_("%(name)s proposed norms for %(team)s: please vote")
+                % {"name": proposer.name, "team": norm_set.team.name},
+                url=url,
+                actor=proposer,
+                time_zone=zone,
+            )
 
 
 def _ratify(norm_set: NormSet) -> None:

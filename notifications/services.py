@@ -4,10 +4,10 @@ from collections import defaultdict
 from datetime import timedelta
 
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .emails import DIGEST, recipient_locale, render_email, site_url
 from .models import Delivery, Notification, Preference
 from .outbox import queue_email
 
@@ -28,12 +28,15 @@ def notify(
     url: str = "",
     send_email: bool = True,
     actor=None,
+    time_zone: str = "",
 ) -> Notification:
     """Record an in-app notification and email it now, in the daily digest, or never.
 
     `send_email=False` when the caller already emailed the person about the same thing.
     `actor`: the person whose name (`actor.name`) the title or body carries, so that the name
     can be taken out if they delete their account (`actor_erase`).
+    Callers write `title` and `body` inside `recipient_locale(user)`, so they are in the
+    recipient's language; `time_zone` (a cohort's) is the one the email's times are shown in.
     """
     email_now = send_email and user.is_active and delivery_for(user, kind) == Delivery.IMMEDIATE
     with transaction.atomic():
@@ -50,12 +53,20 @@ def notify(
         )
         if email_now:
             # Queued in the same transaction: a rolled-back write sends nothing.
+            with recipient_locale(user, time_zone=time_zone):
+                email = render_email(
+                    "notifications/email/notification",
+                    {"notification": notification, "link": site_url(notification.url)},
+                    subject=notification.title,
+                    user=user,
+                    kind=kind,
+                )
             queue_email(
                 to=user.email,
-                subject=notification.title,
-                body=render_to_string(
-                    "notifications/email/notification.txt", {"notification": notification}
-                ),
+                subject=email.subject,
+                body=email.body,
+                html_body=email.html_body,
+                headers=email.headers,
                 key=f"notification:{notification.pk}",
                 topic=f"notification:{notification.pk}",
                 user=user,
@@ -93,14 +104,38 @@ def digest_queue(*, notification_ids: list[int], now) -> None:
     if not notifications:
         return
     user = notifications[0].user
+    with recipient_locale(user):
+        items = [{"notification": n, "link": site_url(n.url)} for n in notifications]
+        email = render_email(
+            "notifications/email/digest",
+            {"items": items},
+            subject=_("Your daily summary from the Equity Improvement Project"),
+            user=user,
+            kind=DIGEST,
+        )
     queue_email(
         to=user.email,
-        subject=_("Your daily summary from the Equity Improvement Project"),
-        body=render_to_string("notifications/email/digest.txt", {"notifications": notifications}),
+        subject=email.subject,
+        body=email.body,
+        html_body=email.html_body,
+        headers=email.headers,
         topic="digest",
         user=user,
     )
     Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=now)
+
+
+def unsubscribe(*, user, kind: str) -> None:
+    """The one-click link in an email: that kind (or the whole digest) is no longer emailed.
+
+    The notices still appear on the site; the settings page turns email back on.
+    """
+    if kind == DIGEST:
+        Preference.objects.filter(user=user, delivery=Delivery.DIGEST).update(
+            delivery=Delivery.NEVER
+        )
+        return
+    Preference.objects.update_or_create(user=user, kind=kind, defaults={"delivery": Delivery.NEVER})
 
 
 def mark_all_read(user) -> int:

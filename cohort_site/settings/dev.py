@@ -9,4 +9,5 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-secret-key-not-for-productio
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 COHORT_REQUIRE_STAFF_MFA = os.environ.get("COHORT_REQUIRE_STAFF_MFA", "false").lower() == "true"
-WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL

@@ -23,6 +23,13 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure-"):
     )
 ALLOWED_HOSTS = [h.strip() for h in required_env("ALLOWED_HOSTS").split(",") if h.strip()]
 DEBUG = False
+# Links in email and calendar feeds; an old deployment's WAGTAILADMIN_BASE_URL still counts.
+SITE_BASE_URL = (
+    os.environ.get("SITE_BASE_URL")
+    or os.environ.get("WAGTAILADMIN_BASE_URL")
+    or f"https://{ALLOWED_HOSTS[0]}"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_BASE_URL)
 
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
 if os.environ.get("TRUST_X_FORWARDED_PROTO", "false").lower() == "true":

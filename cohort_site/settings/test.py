@@ -11,5 +11,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 COHORT_REQUIRE_STAFF_MFA = False
 IMPORT_STAGING_DIR = Path(tempfile.gettempdir()) / f"cohort-imports-{os.getpid()}"  # noqa: F405
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405

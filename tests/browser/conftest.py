@@ -53,6 +53,12 @@ def _one_request_at_a_time():
     LiveServerThread.server_class = ThreadedWSGIServer
 
 
+@pytest.fixture(autouse=True)
+def _links_in_email_lead_to_the_live_server(settings, live_server):
+    """Emails build links from SITE_BASE_URL; here that is the live server people click on."""
+    settings.SITE_BASE_URL = live_server.url
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

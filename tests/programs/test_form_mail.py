@@ -33,7 +33,10 @@ def test_the_confirmation_carries_none_of_what_was_typed(
     assert len(callbacks) >= 1
     confirmation = next(m for m in mailoutbox if m.to == ["victim@example.net"])
     assert confirmation.subject == "We received your proposal"
-    assert confirmation.body.strip() == "Thank you. A facilitator will reply within two weeks."
+    # The page's text, then only the site's signature.
+    text, signature = confirmation.body.split("\n--\n")
+    assert text.strip() == "Thank you. A facilitator will reply within two weeks."
+    assert signature.strip() == "Equity Improvement Project: http://testserver/"
     typed_text = [value for key, value in TYPED.items() if value and key != "contact_email"]
     message = confirmation.message().as_string()
     for value in typed_text:

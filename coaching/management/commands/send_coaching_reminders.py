@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coaching.models import NextStep
+from notifications.emails import recipient_locale
 from notifications.models import Kind
 from notifications.services import notify
 
@@ -17,13 +18,17 @@ class Command(BaseCommand):
         steps = (
             NextStep.objects.open()
             .filter(due_on=tomorrow, owner__isnull=False)
-            .select_related("owner", "conversation__team")
+            .select_related("owner", "conversation__team__cohort")
         )
         for step in steps:
-            notify(
-                user=step.owner,
-                kind=Kind.COACHING_STEP_DUE,
-                title=_("Coaching next step due tomorrow: %(step)s") % {"step": step.description},
-                url=step.conversation.team.get_absolute_url(),
-            )
+            zone = step.conversation.team.cohort.time_zone
+            with recipient_locale(step.owner, time_zone=zone):
+                notify(
+                    user=step.owner,
+                    kind=Kind.COACHING_STEP_DUE,
+                    title=_("Coaching next step due tomorrow: %(step)s")
+                    % {"step": step.description},
+                    url=step.conversation.team.get_absolute_url(),
+                    time_zone=zone,
+                )
         self.stdout.write(f"Reminded {len(steps)} owner(s).")

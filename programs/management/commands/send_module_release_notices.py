@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cohorts.models import Cohort, Membership
+from notifications.emails import recipient_locale
 from notifications.models import Kind
 from notifications.services import notify
 from programs.release import cohort_schedule
@@ -26,12 +27,14 @@ class Command(BaseCommand):
             ]
             for module in opening:
                 for person in members:
-                    notify(
-                        user=person,
-                        kind=Kind.MODULE_RELEASED,
-                        title=_("Module %(number)s is open: %(title)s")
-                        % {"number": module.number, "title": module.title},
-                        url=module.url or "",
-                    )
+                    with recipient_locale(person, time_zone=cohort.time_zone):
+                        notify(
+                            user=person,
+                            kind=Kind.MODULE_RELEASED,
+                            title=_("Module %(number)s is open: %(title)s")
+                            % {"number": module.number, "title": module.title},
+                            url=module.url or "",
+                            time_zone=cohort.time_zone,
+                        )
                     sent += 1
         self.stdout.write(f"Sent {sent} module notice(s).")
