@@ -1,12 +1,14 @@
 import hashlib
 
+from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from notifications.models import Kind, OutgoingEmail
-from notifications.outbox import latest_status_by_topic, queue_email
+from notifications.models import Kind, Notification, OutgoingEmail
+from notifications.outbox import latest_status_by_topic, queue_email, queue_emails
 from notifications.services import notify
 
 
@@ -20,24 +22,57 @@ def send_invitation(invitation, request) -> None:
     Queuing the same invitation with the same link twice sends one email; a fresh token
     (a resent invitation) is a new email.
     """
-    path = reverse("cohorts:invitation", kwargs={"token": invitation.token})
-    link = request.build_absolute_uri(path)
-    context = {"invitation": invitation, "link": link, "team": invitation.team}
-    subject = _("You are invited to join %(team)s") % {"team": invitation.team.name}
     existing = User.objects.filter(email__iexact=invitation.email, is_active=True).first()
-    link_digest = hashlib.sha256(invitation.token.encode()).hexdigest()[:16]
-    queue_email(
-        to=invitation.email,
-        subject=subject,
-        body=render_to_string("cohorts/email/invitation.txt", context),
-        key=f"invitation:{invitation.pk}:{link_digest}",
-        topic=invitation_topic(invitation),
-        user=existing,
-    )
+    email, path = _invitation_email(invitation, request, existing)
+    queue_email(**email)
     if existing is not None:
         # People who already have an account see it on the site too; the email above carries
         # the link, so this notice is not emailed again.
-        notify(user=existing, kind=Kind.INVITED, title=subject, url=path, send_email=False)
+        notify(user=existing, kind=Kind.INVITED, title=email["subject"], url=path, send_email=False)
+
+
+def send_invitations(invitations, request) -> None:
+    """`send_invitation` for many fresh invitations with a fixed number of queries."""
+    addresses = {invitation.email.lower() for invitation in invitations}
+    accounts = {
+        user.address: user
+        for user in User.objects.filter(is_active=True)
+        .annotate(address=Lower("email"))
+        .filter(address__in=addresses)
+    }
+    emails, notices = [], []
+    for invitation in invitations:
+        existing = accounts.get(invitation.email.lower())
+        email, path = _invitation_email(invitation, request, existing)
+        emails.append(email)
+        if existing is not None:
+            notices.append(
+                Notification(
+                    user=existing,
+                    kind=Kind.INVITED,
+                    title=email["subject"][:200],
+                    url=path,
+                    emailed_at=timezone.now(),  # the invitation email is the email
+                )
+            )
+    queue_emails(emails)
+    Notification.objects.bulk_create(notices)
+
+
+def _invitation_email(invitation, request, existing) -> tuple[dict, str]:
+    path = reverse("cohorts:invitation", kwargs={"token": invitation.token})
+    link = request.build_absolute_uri(path)
+    context = {"invitation": invitation, "link": link, "team": invitation.team}
+    link_digest = hashlib.sha256(invitation.token.encode()).hexdigest()[:16]
+    email = {
+        "to": invitation.email,
+        "subject": _("You are invited to join %(team)s") % {"team": invitation.team.name},
+        "body": render_to_string("cohorts/email/invitation.txt", context),
+        "key": f"invitation:{invitation.pk}:{link_digest}",
+        "topic": invitation_topic(invitation),
+        "user": existing,
+    }
+    return email, path
 
 
 def undelivered(invitations) -> list:

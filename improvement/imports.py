@@ -326,15 +326,13 @@ def job_retry(*, job: ImportJob, user) -> bool:
         status=ImportJob.Status.RUNNING, updated_at__lt=cutoff
     )
     with transaction.atomic():
-        retried = (
-            ImportJob.objects.filter(failed, pk=job.pk, attempt=job.attempt).update(
-                status=ImportJob.Status.QUEUED,
-                attempt=F("attempt") + 1,
-                rows_done=0,
-                refused="",
-                problems=[],
-                updated_at=timezone.now(),
-            )
+        retried = ImportJob.objects.filter(failed, pk=job.pk, attempt=job.attempt).update(
+            status=ImportJob.Status.QUEUED,
+            attempt=F("attempt") + 1,
+            rows_done=0,
+            refused="",
+            problems=[],
+            updated_at=timezone.now(),
         )
         if retried:
             run_import_job.enqueue(str(job.pk), job.attempt + 1)
@@ -375,9 +373,13 @@ def run_job(job_id: str, attempt: int) -> None:
 
     try:
         data = read_staged(job.staged_file)
-        options = dict(
-            user=job.started_by, data=data, encoding=job.encoding or None, progress=progress, job=job
-        )
+        options = {
+            "user": job.started_by,
+            "data": data,
+            "encoding": job.encoding or None,
+            "progress": progress,
+            "job": job,
+        }
         if job.kind == ImportJob.Kind.OBSERVATIONS:
             report = observations_commit(measure=job.measure, **options)
         else:
