@@ -75,6 +75,15 @@ def invitation_create(
     return invitation
 
 
+def _addresses_among(queryset, field: str, emails) -> set[str]:
+    """The addresses in `field` of `queryset` that are among `emails` (lower case; one query)."""
+    return set(
+        queryset.annotate(address=Lower(field))
+        .filter(address__in=emails)
+        .values_list("address", flat=True)
+    )
+
+
 @transaction.atomic
 def invitations_create_many(
     *, team: Team, rows: list, invited_by, request, good_rows_only: bool = False
@@ -89,19 +98,10 @@ def invitations_create_many(
     if not access.can_manage_team(invited_by, team):
         raise PermissionDenied
     emails = {row.email for row in rows if not row.error}
-    on_team = set(
-        Membership.objects.current()
-        .filter(team=team)
-        .annotate(address=Lower("user__email"))
-        .filter(address__in=emails)
-        .values_list("address", flat=True)
-    )
-    open_invitations = set(
-        Invitation.objects.outstanding()
-        .filter(team=team)
-        .annotate(address=Lower("email"))
-        .filter(address__in=emails)
-        .values_list("address", flat=True)
+    members = Membership.objects.current().filter(team=team)
+    on_team = _addresses_among(members, "user__email", emails)
+    open_invitations = _addresses_among(
+        Invitation.objects.outstanding().filter(team=team), "email", emails
     )
     seen = set()
     for row in rows:
