@@ -7,6 +7,7 @@ as a formula; these views hand every row to `cohort_site.tabular` instead.
 import itertools
 
 from wagtail.admin.views import generic
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.contrib.forms.views import SubmissionsListView as WagtailSubmissionsListView
 
 from . import tabular
@@ -31,6 +32,17 @@ class SafeSpreadsheetExportMixin:
 
     def write_xlsx(self, queryset, output):
         output.write(tabular.xlsx_bytes(self.export_rows(queryset, self.FORMAT_XLSX)))
+
+
+def install() -> None:
+    """Every Wagtail export (reports such as site history and locked pages, redirects, any
+    listing with `list_export`) writes through the one writer, not only the views below.
+
+    Wagtail has no setting for the writer of its exports; its SpreadsheetExportMixin alone
+    defines `stream_csv` and `write_xlsx`, so they are replaced there (CohortSiteConfig.ready).
+    """
+    for name in ("export_rows", "stream_csv", "write_xlsx"):
+        setattr(SpreadsheetExportMixin, name, getattr(SafeSpreadsheetExportMixin, name))
 
 
 class IndexView(SafeSpreadsheetExportMixin, generic.IndexView):

@@ -318,14 +318,22 @@ def read_table(
     )
 
 
-def validate_rows(table: Table, form_class, **form_kwargs) -> list[Row]:
+PROGRESS_EVERY = 1000
+
+
+def validate_rows(
+    table: Table, form_class, *, progress: Callable[[int], None] | None = None, **form_kwargs
+) -> list[Row]:
     """Run every row through `form_class`; problems name the row and the column as written.
 
     One form instance is bound to each row in turn (building a form deep-copies its fields,
     which costs more than validating a row); it gets the row's number as `row_number`.
+    `progress`, if given, is called with the number of rows checked every PROGRESS_EVERY rows.
     """
     form = form_class(**form_kwargs)
-    for row in table.rows:
+    for index, row in enumerate(table.rows):
+        if progress and index and index % PROGRESS_EVERY == 0:
+            progress(index)
         if row.problems:
             continue
         form.data, form.files, form.is_bound = row.values, {}, True
@@ -453,8 +461,9 @@ def _stage_dir() -> Path:
     return directory
 
 
-def stage(data: bytes, *, owner: str) -> str:
-    """Keep a checked file until the person confirms; the signed token names it and its owner."""
+def stage(data: bytes, *, owner: str, rows: int = 0) -> str:
+    """Keep a checked file until the person confirms; the signed token names it, its owner and
+    its number of rows (which decides whether the import runs in the task queue)."""
     directory = _stage_dir()
     cutoff = time.time() - STAGE_MAX_AGE
     for old in directory.iterdir():
@@ -462,18 +471,45 @@ def stage(data: bytes, *, owner: str) -> str:
             old.unlink(missing_ok=True)
     name = uuid.uuid4().hex
     (directory / name).write_bytes(data)
-    return signing.dumps({"file": name, "owner": owner}, salt=STAGE_SALT)
+    return signing.dumps({"file": name, "owner": owner, "rows": rows}, salt=STAGE_SALT)
 
 
-def _staged_path(token: str, owner: str) -> Path:
+def _staged_payload(token: str, owner: str) -> dict:
     try:
         payload = signing.loads(token, salt=STAGE_SALT, max_age=STAGE_MAX_AGE)
     except signing.BadSignature:
         payload = {}
-    path = _stage_dir() / str(payload.get("file", "missing"))
-    if payload.get("owner") != owner or not re.fullmatch(r"[0-9a-f]{32}", path.name):
+    name = str(payload.get("file", "missing"))
+    if payload.get("owner") != owner or not re.fullmatch(r"[0-9a-f]{32}", name):
         raise TabularError(_("This import has expired. Upload the file again."))
-    return path
+    return payload
+
+
+def _staged_path(token: str, owner: str) -> Path:
+    return _stage_dir() / _staged_payload(token, owner)["file"]
+
+
+def staged_name_and_rows(token: str, *, owner: str) -> tuple[str, int]:
+    """The staged file's name (for a queued import to find it) and its number of rows."""
+    payload = _staged_payload(token, owner)
+    return payload["file"], int(payload.get("rows", 0))
+
+
+def read_staged(name: str) -> bytes:
+    """A staged file by name, for the task that imports it (the token stays with the person)."""
+    path = _stage_dir() / name
+    if not re.fullmatch(r"[0-9a-f]{32}", name) or path.with_suffix(".done").exists():
+        raise TabularError(_("This import has expired. Upload the file again."))
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise TabularError(_("This import has expired. Upload the file again.")) from None
+
+
+def mark_imported(name: str) -> None:
+    path = _stage_dir() / name
+    path.with_suffix(".done").touch()
+    path.unlink(missing_ok=True)
 
 
 class AlreadyImported(TabularError):
@@ -492,6 +528,4 @@ def staged(token: str, *, owner: str) -> bytes:
 
 def unstage(token: str, *, owner: str) -> None:
     """Forget the file, leaving a marker so a repeated confirmation is recognised as one."""
-    path = _staged_path(token, owner)
-    path.with_suffix(".done").touch()
-    path.unlink(missing_ok=True)
+    mark_imported(_staged_path(token, owner).name)

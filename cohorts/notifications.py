@@ -1,12 +1,14 @@
 import hashlib
 
+from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from notifications.emails import recipient_locale, render_email, site_url
-from notifications.models import Kind, OutgoingEmail
-from notifications.outbox import latest_status_by_topic, queue_email
+from notifications.models import Kind, Notification, OutgoingEmail
+from notifications.outbox import latest_status_by_topic, queue_email, queue_emails
 from notifications.services import notify
 
 
@@ -23,8 +25,45 @@ def send_invitation(invitation, request=None) -> None:
     `SITE_BASE_URL`. Invitations are asked for by a facilitator, not subscribed to: no
     unsubscribe header.
     """
-    path = reverse("cohorts:invitation", kwargs={"token": invitation.token})
     existing = User.objects.filter(email__iexact=invitation.email, is_active=True).first()
+    email, path = _invitation_email(invitation, existing)
+    queue_email(**email)
+    if existing is not None:
+        # People who already have an account see it on the site too; the email above carries
+        # the link, so this notice is not emailed again.
+        notify(user=existing, kind=Kind.INVITED, title=email["subject"], url=path, send_email=False)
+
+
+def send_invitations(invitations, request=None) -> None:
+    """`send_invitation` for many fresh invitations with a fixed number of queries."""
+    addresses = {invitation.email.lower() for invitation in invitations}
+    accounts = {
+        user.address: user
+        for user in User.objects.filter(is_active=True)
+        .annotate(address=Lower("email"))
+        .filter(address__in=addresses)
+    }
+    emails, notices = [], []
+    for invitation in invitations:
+        existing = accounts.get(invitation.email.lower())
+        email, path = _invitation_email(invitation, existing)
+        emails.append(email)
+        if existing is not None:
+            notices.append(
+                Notification(
+                    user=existing,
+                    kind=Kind.INVITED,
+                    title=email["subject"][:200],
+                    url=path,
+                    emailed_at=timezone.now(),  # the invitation email is the email
+                )
+            )
+    queue_emails(emails)
+    Notification.objects.bulk_create(notices)
+
+
+def _invitation_email(invitation, existing) -> tuple[dict, str]:
+    path = reverse("cohorts:invitation", kwargs={"token": invitation.token})
     with recipient_locale(existing, time_zone=invitation.team.cohort.time_zone):
         subject = _("You are invited to join %(team)s") % {"team": invitation.team.name}
         email = render_email(
@@ -34,19 +73,16 @@ def send_invitation(invitation, request=None) -> None:
             user=existing,
         )
     link_digest = hashlib.sha256(invitation.token.encode()).hexdigest()[:16]
-    queue_email(
-        to=invitation.email,
-        subject=email.subject,
-        body=email.body,
-        html_body=email.html_body,
-        key=f"invitation:{invitation.pk}:{link_digest}",
-        topic=invitation_topic(invitation),
-        user=existing,
-    )
-    if existing is not None:
-        # People who already have an account see it on the site too; the email above carries
-        # the link, so this notice is not emailed again.
-        notify(user=existing, kind=Kind.INVITED, title=subject, url=path, send_email=False)
+    message = {
+        "to": invitation.email,
+        "subject": email.subject,
+        "body": email.body,
+        "html_body": email.html_body,
+        "key": f"invitation:{invitation.pk}:{link_digest}",
+        "topic": invitation_topic(invitation),
+        "user": existing,
+    }
+    return message, path
 
 
 def undelivered(invitations) -> list:

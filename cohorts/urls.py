@@ -43,6 +43,11 @@ urlpatterns = [
     path("cohorts/<slug:slug>/invite/", views.InviteView.as_view(), name="invite"),
     path("cohorts/<slug:slug>/invite/bulk/", views.BulkInviteView.as_view(), name="bulk_invite"),
     path(
+        "cohorts/<slug:slug>/invite/bulk/template.<str:fmt>",
+        views.BulkInviteTemplateView.as_view(),
+        name="bulk_invite_template",
+    ),
+    path(
         "cohorts/<slug:slug>/invitations/<int:pk>/resend/",
         views.InvitationResendView.as_view(),
         name="invitation_resend",

@@ -7,14 +7,13 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.signing import BadSignature, Signer
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, ListView, TemplateView
+from django.views.generic import FormView, ListView, TemplateView, View
 from django.views.generic.detail import SingleObjectMixin
 
 from accounts.roles import is_facilitator
@@ -25,6 +24,8 @@ from cohort_site.service_forms import add_service_errors
 
 from . import access, calendar, dashboard, panels, services
 from .forms import (
+    INVITATION_COLUMNS,
+    MAX_BULK_ROWS,
     BulkInvitationForm,
     CohortSessionForm,
     InvitationForm,
@@ -265,42 +266,47 @@ class BulkInviteView(CohortManagerMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "teams": self.cohort.teams.all()}
 
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "columns": INVITATION_COLUMNS,
+            "max_rows": MAX_BULK_ROWS,
+            "template_urls": {
+                fmt: reverse("cohorts:bulk_invite_template", args=[self.cohort.slug, fmt])
+                for fmt in ("csv", "xlsx")
+            },
+        }
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
     def form_valid(self, form):
         rows = form.cleaned_data["rows"]
-        team = form.cleaned_data["team"]
-        seen = set()
-        for row in rows:
-            if not row.error and row.email in seen:
-                row.error = _("This address appears twice in the list.")
-            seen.add(row.email)
-        has_errors = any(row.error for row in rows)
-        if has_errors and not form.cleaned_data["import_good_rows"]:
-            # Nothing is applied from a file with errors unless the facilitator asks for it.
-            return self.render_to_response(
-                self.get_context_data(form=form, rows=rows, applied=False)
-            )
-        invitations = []
-        with transaction.atomic():
-            for row in rows:
-                if row.error:
-                    continue
-                try:
-                    invitations.append(
-                        services.invitation_create(
-                            team=team,
-                            email=row.email,
-                            name=row.name,
-                            role=row.role,
-                            invited_by=self.request.user,
-                            request=self.request,
-                        )
-                    )
-                    row.status = _("Invited")
-                except ValidationError as error:
-                    row.error = " ".join(error.messages)
-        return self.render_to_response(
-            self.get_context_data(form=form, rows=rows, applied=True, sent=len(invitations))
+        good_rows_only = form.cleaned_data["import_good_rows"]
+        invitations = services.invitations_create_many(
+            team=form.cleaned_data["team"],
+            rows=rows,
+            invited_by=self.request.user,
+            request=self.request,
+            good_rows_only=good_rows_only,
         )
+        applied = good_rows_only or not any(row.error for row in rows)
+        response = self.render_to_response(
+            self.get_context_data(form=form, rows=rows, applied=applied, sent=len(invitations))
+        )
+        if not applied:
+            response.status_code = 400  # nothing stored: the rows' problems are on the page
+        return response
+
+
+class BulkInviteTemplateView(CohortManagerMixin, View):
+    """The bulk invitation columns and one example row, as CSV or XLSX."""
+
+    def get(self, request, *args, **kwargs):
+        self.cohort  # noqa: B018 (404 for people who do not manage the cohort)
+        return tabular.template_response(INVITATION_COLUMNS, name="invitations", fmt=kwargs["fmt"])
 
 
 class InvitationActionView(CohortManagerMixin, SingleObjectMixin, TemplateView):

@@ -4,21 +4,34 @@
 and writes every row in one transaction with bulk inserts, or nothing.
 """
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cohort_site.tabular import DB_INT_MAX, Column, Row, TabularError, read_table, validate_rows
+from cohort_site.tabular import (
+    DB_INT_MAX,
+    Column,
+    Row,
+    TabularError,
+    mark_imported,
+    read_staged,
+    read_table,
+    validate_rows,
+)
 from cohorts.services import team_touch
 
 from . import permissions
 from .groups import StudentGroupField
-from .models import DataProfileEntry, Indicator, Observation
+from .models import DataProfileEntry, ImportJob, Indicator, Observation
 from .services import _require, build_observation
 
 STUDENT_LEVEL_HEADER = re.compile(
@@ -139,7 +152,9 @@ class ObservationRowForm(forms.Form):
         return data
 
 
-def observations_check(*, measure, user, data: bytes, encoding: str | None = None) -> ImportReport:
+def observations_check(
+    *, measure, user, data: bytes, encoding: str | None = None, progress=None
+) -> ImportReport:
     """Read and validate a file of points; nothing is saved. `report.rows` carry observations."""
     _require(permissions.can_write(user, measure.project.team))
     report, table = _read(data, OBSERVATION_COLUMNS, encoding)
@@ -153,27 +168,47 @@ def observations_check(*, measure, user, data: bytes, encoding: str | None = Non
         )
         return report
     stored = set(Observation.objects.filter(measure=measure).values_list("date", "group"))
-    report.rows = validate_rows(table, ObservationRowForm, measure=measure, stored=stored, seen={})
+    report.rows = validate_rows(
+        table, ObservationRowForm, progress=progress, measure=measure, stored=stored, seen={}
+    )
     return report
 
 
-def observations_commit(*, measure, user, data: bytes, encoding: str | None = None):
+def observations_commit(*, measure, user, data: bytes, encoding=None, progress=None, job=None):
     """Check the file again, then insert every point in one transaction, or none."""
-    report = observations_check(measure=measure, user=user, data=data, encoding=encoding)
-    if not report.ok:
-        return report
-    points = [row.cleaned["observation"] for row in report.rows]
-    try:
-        with transaction.atomic():
-            Observation.objects.bulk_create(points, batch_size=2000)
-            team_touch(measure.project.team)
-    except IntegrityError:
-        report.refused = _(
+    report = observations_check(
+        measure=measure, user=user, data=data, encoding=encoding, progress=progress
+    )
+    points = [row.cleaned["observation"] for row in report.rows] if report.ok else []
+    return _write_all(
+        report,
+        lambda: Observation.objects.bulk_create(points, batch_size=2000),
+        team=measure.project.team,
+        job=job,
+        meanwhile=_(
             "Someone saved points for the same dates and groups meanwhile. Nothing was "
             "imported; check the file again."
-        )
+        ),
+    )
+
+
+def _write_all(report, write, *, team, job, meanwhile: str) -> ImportReport:
+    """Every row of a checked report in one transaction (with the job's DONE), or none."""
+    if not report.ok:
         return report
-    report.created = len(points)
+    try:
+        with transaction.atomic():
+            if job is not None and not job_may_write(job):
+                report.refused = _("This import was started again; this run stopped.")
+                return report
+            write()
+            team_touch(team)
+            report.created = len(report.rows)
+            if job is not None:
+                job_finish(job, report)
+    except IntegrityError:
+        report.refused = meanwhile
+        report.created = 0
     return report
 
 
@@ -214,20 +249,22 @@ class ProfileRowForm(forms.Form):
         return data
 
 
-def profile_check(*, project, user, data: bytes, encoding: str | None = None) -> ImportReport:
+def profile_check(
+    *, project, user, data: bytes, encoding: str | None = None, progress=None
+) -> ImportReport:
     _require(permissions.can_write(user, project.team))
     report, table = _read(data, PROFILE_COLUMNS, encoding)
     if report.refused:
         return report
     stored = set(project.profile_entries.values_list("indicator", "group"))
-    report.rows = validate_rows(table, ProfileRowForm, stored=stored, seen=set())
+    report.rows = validate_rows(table, ProfileRowForm, progress=progress, stored=stored, seen=set())
     return report
 
 
-def profile_commit(*, project, user, data: bytes, encoding: str | None = None) -> ImportReport:
-    report = profile_check(project=project, user=user, data=data, encoding=encoding)
-    if not report.ok:
-        return report
+def profile_commit(*, project, user, data: bytes, encoding=None, progress=None, job=None):
+    report = profile_check(
+        project=project, user=user, data=data, encoding=encoding, progress=progress
+    )
     entries = [
         DataProfileEntry(
             project=project,
@@ -237,13 +274,128 @@ def profile_commit(*, project, user, data: bytes, encoding: str | None = None) -
             value=row.cleaned["value"],
         )
         for row in report.rows
+        if report.ok
     ]
+    return _write_all(
+        report,
+        lambda: DataProfileEntry.objects.bulk_create(entries, batch_size=2000),
+        team=project.team,
+        job=job,
+        meanwhile=_("Someone saved figures meanwhile. Nothing was imported; try again."),
+    )
+
+
+# --- large imports in the task queue ----------------------------------------------------------
+
+MAX_JOB_PROBLEMS = 500  # rows with problems kept for the progress page
+
+
+def job_enqueue(*, kind, project, user, staged_file: str, rows: int, encoding="", measure=None):
+    """Queue a confirmed import once: confirming the same file again returns the same job."""
+    from .tasks import run_import_job
+
+    _require(permissions.can_write(user, project.team))
+    existing = ImportJob.objects.filter(staged_file=staged_file).first()
+    if existing is not None:
+        return existing
     try:
         with transaction.atomic():
-            DataProfileEntry.objects.bulk_create(entries)
-            team_touch(project.team)
-    except IntegrityError:
-        report.refused = _("Someone saved figures meanwhile. Nothing was imported; try again.")
-        return report
-    report.created = len(entries)
-    return report
+            job = ImportJob.objects.create(
+                kind=kind,
+                project=project,
+                measure=measure,
+                started_by=user,
+                staged_file=staged_file,
+                encoding=encoding or "",
+                rows_total=rows,
+            )
+            # Queued in the same transaction: the job and its task are stored together.
+            run_import_job.enqueue(str(job.pk), job.attempt)
+    except IntegrityError:  # the same file confirmed at the same moment by a second request
+        return ImportJob.objects.get(staged_file=staged_file)
+    return ImportJob.objects.get(pk=job.pk)
+
+
+def job_retry(*, job: ImportJob, user) -> bool:
+    """Start a failed (or stalled) job again; False when it is not failed (nothing to do)."""
+    from .tasks import run_import_job
+
+    _require(permissions.can_write(user, job.project.team))
+    cutoff = timezone.now() - datetime.timedelta(seconds=settings.IMPORT_JOB_STALL_SECONDS)
+    failed = Q(status=ImportJob.Status.FAILED) | Q(
+        status=ImportJob.Status.RUNNING, updated_at__lt=cutoff
+    )
+    with transaction.atomic():
+        retried = ImportJob.objects.filter(failed, pk=job.pk, attempt=job.attempt).update(
+            status=ImportJob.Status.QUEUED,
+            attempt=F("attempt") + 1,
+            rows_done=0,
+            refused="",
+            problems=[],
+            updated_at=timezone.now(),
+        )
+        if retried:
+            run_import_job.enqueue(str(job.pk), job.attempt + 1)
+    return bool(retried)
+
+
+def job_may_write(job: ImportJob) -> bool:
+    """Inside the write transaction: this run still owns the job (no retry replaced it)."""
+    current = ImportJob.objects.select_for_update().filter(pk=job.pk).first()
+    return (
+        current is not None
+        and current.attempt == job.attempt
+        and current.status == ImportJob.Status.RUNNING
+    )
+
+
+def job_finish(job: ImportJob, report: ImportReport) -> None:
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportJob.Status.DONE,
+        rows_done=len(report.rows),
+        created=report.created,
+        updated_at=timezone.now(),
+    )
+
+
+def run_job(job_id: str, attempt: int) -> None:
+    """The task's body: claim the job, check every row (reporting progress), write or refuse."""
+    claimed = ImportJob.objects.filter(
+        pk=job_id, attempt=attempt, status=ImportJob.Status.QUEUED
+    ).update(status=ImportJob.Status.RUNNING, updated_at=timezone.now())
+    if not claimed:
+        return  # delivered twice, or a retry replaced this run
+    job = ImportJob.objects.select_related("project__team", "measure", "started_by").get(pk=job_id)
+    this_run = ImportJob.objects.filter(pk=job.pk, attempt=attempt)
+
+    def progress(rows_done: int) -> None:
+        this_run.update(rows_done=rows_done, updated_at=timezone.now())
+
+    try:
+        data = read_staged(job.staged_file)
+        options = {
+            "user": job.started_by,
+            "data": data,
+            "encoding": job.encoding or None,
+            "progress": progress,
+            "job": job,
+        }
+        if job.kind == ImportJob.Kind.OBSERVATIONS:
+            report = observations_commit(measure=job.measure, **options)
+        else:
+            report = profile_commit(project=job.project, **options)
+    except (TabularError, PermissionDenied) as error:
+        report = ImportReport(refused=str(error) or _("You can no longer import into this team."))
+    except Exception:
+        this_run.update(status=ImportJob.Status.FAILED, updated_at=timezone.now())
+        raise
+    if report.created:
+        mark_imported(job.staged_file)
+        return
+    this_run.filter(status=ImportJob.Status.RUNNING).update(
+        status=ImportJob.Status.REFUSED,
+        rows_done=len(report.rows),
+        refused=report.refused,
+        problems=[[row.number, row.problems] for row in report.problems[:MAX_JOB_PROBLEMS]],
+        updated_at=timezone.now(),
+    )

@@ -5,12 +5,14 @@ through `TeamOwnedQuerySet.visible_to`, so another team's rows answer 404.
 """
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.models import Team, TeamOwnedQuerySet
@@ -653,3 +655,75 @@ class DataProfileEntry(models.Model):
 
     def __str__(self):
         return f"{self.indicator} {self.group}"
+
+
+class ImportJob(models.Model):
+    """A confirmed import too large for one request: the task queue runs it, a page follows it.
+
+    The rows are checked again and written in one transaction with the job's change to DONE,
+    so the job says DONE exactly when every row is stored. `attempt` names the run allowed to
+    write: a retry raises it, so a worker thought dead that wakes up later writes nothing.
+    `updated_at` is the heartbeat: a RUNNING job silent for `IMPORT_JOB_STALL_SECONDS` has lost
+    its worker (the database rolled its transaction back) and may be retried.
+    """
+
+    class Kind(models.TextChoices):
+        OBSERVATIONS = "observations", _("Points")
+        PROFILE = "profile", _("School data profile")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting for its turn")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        REFUSED = "refused", _("Nothing imported: rows with problems")
+        FAILED = "failed", _("Failed")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    project = models.ForeignKey(
+        ImprovementProject, on_delete=models.CASCADE, related_name="import_jobs"
+    )
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, null=True, blank=True, related_name="import_jobs"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
+    # The checked file waiting in IMPORT_STAGING_DIR; unique, so confirming twice is one job.
+    staged_file = models.CharField(max_length=64, unique=True)
+    encoding = models.CharField(max_length=20, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempt = models.PositiveIntegerField(default=1)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    refused = models.TextField(blank=True)
+    problems = models.JSONField(default=list, blank=True)  # [[row number, [messages]], ...]
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProjectOwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self):
+        return reverse("improvement:import_job", args=[self.project.team.slug, self.pk])
+
+    @property
+    def stalled(self) -> bool:
+        limit = datetime.timedelta(seconds=settings.IMPORT_JOB_STALL_SECONDS)
+        return self.status == self.Status.RUNNING and self.updated_at < timezone.now() - limit
+
+    @property
+    def failed(self) -> bool:
+        return self.status == self.Status.FAILED or self.stalled
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.REFUSED) or self.failed
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.rows_done / self.rows_total) if self.rows_total else 0

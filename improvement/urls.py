@@ -44,6 +44,7 @@ urlpatterns = [
         views.ImportTemplateView.as_view(),
         name="import_template",
     ),
+    path(P + "imports/<uuid:pk>/", views.ImportJobView.as_view(), name="import_job"),
     path(P + "measures/<int:pk>/baseline/", views.BaselineView.as_view(), name="baseline"),
     path(P + "cycles/add/", views.CycleAddView.as_view(), name="cycle_add"),
     path(P + "cycles/<int:pk>/", views.CycleView.as_view(), name="cycle"),

@@ -8,6 +8,7 @@ cohort's facilitators.
 
 from functools import cached_property
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
@@ -35,6 +36,7 @@ from .models import (
     Comment,
     DataProfileEntry,
     Driver,
+    ImportJob,
     Measure,
     Observation,
     PDSACycle,
@@ -504,7 +506,7 @@ class PreviewImportMixin(WriteMixin):
         report = self.check(data=data, encoding=encoding)
         if not report.ok:
             return self.show(form, report)
-        token = tabular.stage(data, owner=self.owner())
+        token = tabular.stage(data, owner=self.owner(), rows=len(report.rows))
         preview = [
             (row.number, [row.cleaned.get(c.name) for c in self.columns]) for row in report.preview
         ]
@@ -513,6 +515,9 @@ class PreviewImportMixin(WriteMixin):
     def commit(self, token, encoding):
         form = self.get_form_class()()
         try:
+            name, rows = tabular.staged_name_and_rows(token, owner=self.owner())
+            if rows >= settings.IMPORT_QUEUE_ROWS:
+                return self.enqueue(name, rows, encoding)
             data = tabular.staged(token, owner=self.owner())
         except tabular.AlreadyImported as done:
             messages.info(self.request, str(done))
@@ -526,9 +531,23 @@ class PreviewImportMixin(WriteMixin):
         messages.success(self.request, self.success_message % {"n": report.created})
         return redirect(self.get_success_url())
 
+    def enqueue(self, staged_file, rows, encoding):
+        """A large file: the task queue imports it and the person follows its progress."""
+        job = imports.job_enqueue(
+            kind=self.job_kind,
+            project=self.project,
+            measure=getattr(self, "measure", None),
+            user=self.request.user,
+            staged_file=staged_file,
+            rows=rows,
+            encoding=encoding,
+        )
+        return redirect(job.get_absolute_url())
+
 
 class ImportView(PreviewImportMixin, MeasureMixin, FormView):
     columns = imports.OBSERVATION_COLUMNS
+    job_kind = ImportJob.Kind.OBSERVATIONS
     success_message = gettext_lazy("Imported %(n)s points.")
 
     def template_url(self, fmt):
@@ -545,6 +564,42 @@ class ImportView(PreviewImportMixin, MeasureMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "measure": self.measure}
+
+
+class ImportJobView(WriteMixin, TemplateView):
+    """A queued import's progress: rows checked of all, then the result or every row's problem.
+
+    The page reloads itself while the job runs (a meta refresh inside noscript; htmx polls
+    the progress section instead when JavaScript runs). POST starts a failed job again.
+    """
+
+    template_name = "improvement/import_job.html"
+
+    @cached_property
+    def job(self):
+        return get_object_or_404(
+            ImportJob.objects.visible_to(self.request.user)
+            .filter(project__team=self.team)
+            .select_related("project__team", "measure"),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_context_data(self, **kwargs):
+        job = self.job
+        back = job.measure.get_absolute_url() if job.measure else reverse(
+            "improvement:understand", args=[self.team.slug]
+        )  # fmt: skip
+        return {**super().get_context_data(**kwargs), "job": job, "back_url": back}
+
+    def get_template_names(self):
+        if self.request.htmx and not self.request.htmx.boosted:
+            return ["improvement/_import_job_progress.html"]
+        return [self.template_name]
+
+    def post(self, request, *args, **kwargs):
+        if imports.job_retry(job=self.job, user=request.user):
+            messages.info(request, _("The import starts again."))
+        return redirect(self.job.get_absolute_url())
 
 
 class ImportTemplateView(TeamMemberRequiredMixin, TeamMixin, View):
@@ -750,6 +805,7 @@ class UnderstandView(StartFirstMixin, ProjectMixin, TemplateView):
 
 class ProfileImportView(PreviewImportMixin, FormView):
     columns = imports.PROFILE_COLUMNS
+    job_kind = ImportJob.Kind.PROFILE
     success_message = gettext_lazy("Imported %(n)s figures.")
 
     def template_url(self, fmt):

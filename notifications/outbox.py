@@ -26,6 +26,7 @@ import logging
 import time
 import uuid
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -103,6 +104,34 @@ def queue_email(
     if settings.OUTBOX_SEND_ON_COMMIT:
         transaction.on_commit(lambda: _enqueue(email.pk))
     return email
+
+
+def queue_emails(emails: list[dict]) -> list[OutgoingEmail]:
+    """Queue many new emails with one insert (bulk invitations). Each dict holds `to`,
+    `subject`, `body`, `html_body`, `key`, `topic` and `user`; the keys must be new (no email
+    is queued twice this way, unlike `queue_email`)."""
+    now = timezone.now()
+    rows = OutgoingEmail.objects.bulk_create(
+        [
+            OutgoingEmail(
+                key=email["key"],
+                created_at=now,
+                next_attempt_at=now,
+                topic=email["topic"][:100],
+                user=email["user"],
+                to=email["to"],
+                subject=" ".join(email["subject"].splitlines())[:300],
+                body=email["body"],
+                html_body=email.get("html_body", ""),
+            )
+            for email in emails
+        ],
+        batch_size=500,
+    )
+    if settings.OUTBOX_SEND_ON_COMMIT:
+        for row in rows:
+            transaction.on_commit(partial(_enqueue, row.pk))
+    return rows
 
 
 def queue_message(message: EmailMessage, *, topic: str = "") -> list[OutgoingEmail]:

@@ -219,6 +219,10 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Uploaded spreadsheets wait here between the preview and the commit (cohort_site.tabular).
 IMPORT_STAGING_DIR = Path(os.environ.get("IMPORT_STAGING_DIR", BASE_DIR / "var" / "imports"))
+# A confirmed import of at least this many rows runs in the task queue behind a progress page;
+# a running one silent for IMPORT_JOB_STALL_SECONDS has lost its worker and may be retried.
+IMPORT_QUEUE_ROWS = int(os.environ.get("IMPORT_QUEUE_ROWS", "5000"))
+IMPORT_JOB_STALL_SECONDS = int(os.environ.get("IMPORT_JOB_STALL_SECONDS", "300"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -7,12 +7,17 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+from cohort_site.admin_exports import SafeSpreadsheetExportMixin
 from cohort_site.tabular import FORMULA_START, NUMBER
 from cohorts.factories import TeamFactory
 from cohorts.models import Organization
+from feedback.factories import FeedbackRequestFactory
+from feedback.models import Assignment
 from improvement.factories import (
     ChangeIdeaFactory,
     ImprovementProjectFactory,
@@ -132,3 +137,97 @@ def test_form_submission_exports_defuse_formulas(roles):
     csv_rows, xlsx_rows = both(client, reverse("wagtailforms:list_submissions", args=[page.pk]))
     assert "'" + EVIL[0] in csv_rows[1]
     assert EVIL[0] in xlsx_rows[1]
+
+
+def every_alert_kind(roles):
+    """Team B gets every alert the dashboard knows: inactivity, no ratified norms by the
+    third module, no PDSA cycle by April, and an overdue feedback request."""
+    two_alerts(roles)
+    today = timezone.localdate()
+    roles["cohort"].ends_on = today.replace(year=today.year - 1) if today.month < 4 else today
+    roles["cohort"].save()
+    overdue = FeedbackRequestFactory(
+        team=roles["team_b"], due_on=today - datetime.timedelta(days=3)
+    )
+    Assignment.objects.create(request=overdue, reviewer=roles["member_a"])
+
+
+def test_the_dashboard_export_works_with_every_alert_kind(roles):
+    every_alert_kind(roles)
+    client = client_for("facilitator", roles)
+    page = client.get(reverse("cohorts:cohort", args=["demo-cohort"]))
+    team_b_alerts = {row.team.slug: row.alerts for row in page.context["rows"]}["team-b"]
+    assert len(team_b_alerts) == 4, team_b_alerts
+    for fmt in ("csv", "xlsx"):
+        response = client.get(export_url("cohorts:cohort_export", "demo-cohort", fmt))
+        assert response.status_code == 200
+        team_b = next(row for row in cells(response) if row[0] == "Team B")
+        assert all(str(alert) in team_b[-1] for alert in team_b_alerts), team_b[-1]
+
+
+def test_wagtail_reports_defuse_formulas(roles):
+    page = home_page_ensure().add_child(instance=FormPageFactory.build(title=EVIL[0], slug="x"))
+    page.save_revision(user=roles["site_admin"], log_action=True)
+    page.locked, page.locked_by, page.locked_at = True, roles["site_admin"], timezone.now()
+    page.save()
+    client = client_for("site_admin", roles)
+    both(client, "/admin/reports/aging-pages/")  # opens, without a live formula
+    for report in ("locked", "site-history"):
+        csv_rows, xlsx_rows = both(client, f"/admin/reports/{report}/")
+        assert any(EVIL[0] in cell for row in xlsx_rows for cell in map(str, row)), report
+        assert any("'" + EVIL[0] in row for row in csv_rows), report
+
+
+def export_views():
+    """Every view in the URL configuration that can write a spreadsheet (Wagtail's mixin)."""
+
+    def walk(patterns):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns)
+            else:
+                yield getattr(pattern.callback, "view_class", None)
+
+    return {
+        view
+        for view in walk(get_resolver().url_patterns)
+        if view and issubclass(view, SpreadsheetExportMixin)
+    }
+
+
+def test_every_wagtail_export_writes_through_the_one_writer():
+    views = export_views()
+    assert len(views) > 10  # reports, redirects, listings, our model viewsets
+    for view in views:
+        assert view.stream_csv is SafeSpreadsheetExportMixin.stream_csv, view
+        assert view.write_xlsx is SafeSpreadsheetExportMixin.write_xlsx, view
+
+
+# The project's own downloads; each is opened by a test above and checked for live formulas.
+OPENED_EXPORTS = {
+    "cohorts:cohort_export",
+    "cohorts:cohort_export_xlsx",
+    *(
+        f"improvement:export_{kind}{fmt}"
+        for kind in ("cycles", "measures", "observations")
+        for fmt in ("", "_xlsx")
+    ),  # fmt: skip
+}
+NOT_SPREADSHEETS = {"journals:export"}  # a zip of the author's journal (HTML and JSON)
+
+
+def test_every_export_url_of_the_project_is_opened_by_a_test():
+    def names(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from names(pattern.url_patterns, inner)
+            elif pattern.name:
+                yield namespace + pattern.name
+
+    exports = {
+        name
+        for name in names(get_resolver().url_patterns)
+        if "export" in name and not name.startswith("wagtail")
+    }
+    assert exports == OPENED_EXPORTS | NOT_SPREADSHEETS

@@ -22,6 +22,7 @@ MATRIX = {
     "other_cohort": expect(404, facilitator_other=200, site_admin=200),
     "invite": MANAGERS,
     "bulk_invite": MANAGERS,
+    "bulk_invite_template": MANAGERS,
     "member_remove": MANAGERS,
     "member_move": MANAGERS,
     "calendar": expect(200, anonymous=200, inactive=200),
@@ -58,6 +59,9 @@ def url_for(name, roles):
         "other_cohort": reverse("cohorts:cohort", args=["other-cohort"]),
         "invite": reverse("cohorts:invite", args=["demo-cohort"]),
         "bulk_invite": reverse("cohorts:bulk_invite", args=["demo-cohort"]),
+        "bulk_invite_template": reverse(
+            "cohorts:bulk_invite_template", args=["demo-cohort", "xlsx"]
+        ),
         "member_remove": reverse("cohorts:member_remove", args=["team-a", member.pk]),
         "member_move": reverse("cohorts:member_move", args=["team-a", member.pk]),
         "calendar": feed_url(roles["cohort"]),

@@ -4,7 +4,7 @@ import pytest
 
 from django.urls import reverse
 
-from improvement.models import PDSACycle
+from improvement.models import ImportJob, PDSACycle
 from tests.conftest import client_for
 from tests.matrix import assert_access, expect
 
@@ -36,6 +36,7 @@ MATRIX = {
     ("get", "profile_import", None): WRITE_FORM,
     ("get", "import_template", "measure_fmt"): WRITE_FORM,
     ("get", "profile_template", "fmt"): WRITE_FORM,
+    ("get", "import_job", "job"): WRITE_FORM,
     ("get", "cycle_add", None): WRITE_FORM,
     ("get", "cycle_phase", "cycle"): WRITE_FORM,
     ("get", "diagram_item_edit", "driver"): WRITE_FORM,
@@ -48,6 +49,7 @@ MATRIX = {
     ("post", "comment", None): expect(404, member_a=302, lead_a=302, facilitator=302),
     ("post", "observation_add", "measure"): WRITE_POST,
     ("post", "baseline", "measure"): WRITE_POST,
+    ("post", "import_job", "job"): WRITE_POST,
     ("post", "cycle_adapt", "cycle"): WRITE_POST,
     ("post", "item_add", "kind"): WRITE_POST,
     ("post", "diagram_item_edit", "driver"): WRITE_POST,
@@ -65,6 +67,7 @@ POST_DATA = {
     "diagram_item_edit": {"text": "Students feel known"},
     "diagram_item_move": {"direction": "down"},
     "diagram_item_delete": {},
+    "import_job": {},
 }
 
 
@@ -84,6 +87,16 @@ def url_for(name, pk_kind, project):
         args += ["driver", project["primary"].pk]
     elif pk_kind == "idea":
         args += ["idea", project["idea"].pk]
+    elif pk_kind == "job":
+        # A failed queued import: GET shows it, POST starts it again.
+        job = ImportJob.objects.create(
+            project=project["project"],
+            measure=project["measure"],
+            kind=ImportJob.Kind.OBSERVATIONS,
+            staged_file="0" * 32,
+            status=ImportJob.Status.FAILED,
+        )
+        args.append(job.pk)
     return reverse(f"improvement:{name}", args=args)
 
 

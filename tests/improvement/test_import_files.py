@@ -151,7 +151,15 @@ def test_a_stale_or_foreign_token_imports_nothing(roles, project):
     assert el_points(measure) == []
 
 
-def test_five_thousand_rows_commit_in_a_few_queries(roles, project, django_assert_max_num_queries):
+@pytest.mark.parametrize(
+    ("queue_from", "max_queries"),
+    [(10_000, 30), (5_000, 50)],  # in the request; in the task queue (the default threshold)
+    ids=["in-the-request", "in-the-task-queue"],
+)
+def test_five_thousand_rows_commit_in_a_few_queries(
+    queue_from, max_queries, roles, project, django_assert_max_num_queries, settings
+):
+    settings.IMPORT_QUEUE_ROWS = queue_from
     measure = project["measure"]
     days = [datetime.date(2024, 7, 1) + datetime.timedelta(days=i) for i in range(1000)]
     groups = ["EL", "SED", "SWD", "AA", "WH"]
@@ -161,9 +169,10 @@ def test_five_thousand_rows_commit_in_a_few_queries(roles, project, django_asser
     url = reverse("improvement:import", args=["team-a", measure.pk])
     preview = client.post(url, {"file": SimpleUploadedFile("big.csv", csv_bytes(rows))})
     assert preview.status_code == 200
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(max_queries):
         response = client.post(url, {"token": preview.context["token"]})
     assert response.status_code == 302
+    assert ("/imports/" in response.url) == (queue_from == 5_000)
     assert Observation.objects.filter(measure=measure, group="SED").count() == 1000
 
 
