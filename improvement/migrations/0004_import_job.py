@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('improvement', '0002_pdsa_test_fields_and_change_idea_order'),
+        ('improvement', '0003_measure_charts'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
