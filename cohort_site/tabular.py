@@ -19,19 +19,17 @@ import csv
 import datetime
 import io
 import re
-import time
 import unicodedata
 import uuid
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core import signing
 from django.http import Http404, HttpResponse
+from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 
@@ -447,33 +445,29 @@ STAGE_SALT = "cohort_site.tabular.stage"
 STAGE_MAX_AGE = 60 * 60 * 2
 
 
-def _stage_dir() -> Path:
-    directory = Path(settings.IMPORT_STAGING_DIR)
-    directory.mkdir(parents=True, exist_ok=True)
-    return directory
-
-
 def stage(data: bytes, *, owner: str) -> str:
     """Keep a checked file until the person confirms; the signed token names it and its owner."""
-    directory = _stage_dir()
-    cutoff = time.time() - STAGE_MAX_AGE
-    for old in directory.iterdir():
-        if old.is_file() and old.stat().st_mtime < cutoff:
-            old.unlink(missing_ok=True)
-    name = uuid.uuid4().hex
-    (directory / name).write_bytes(data)
-    return signing.dumps({"file": name, "owner": owner}, salt=STAGE_SALT)
+    from .models import StagedImport
+
+    StagedImport.objects.filter(
+        created_at__lt=timezone.now() - datetime.timedelta(seconds=STAGE_MAX_AGE)
+    ).delete()
+    staged_import = StagedImport.objects.create(owner=owner, data=data)
+    return signing.dumps({"key": str(staged_import.key), "owner": owner}, salt=STAGE_SALT)
 
 
-def _staged_path(token: str, owner: str) -> Path:
+def _staged_import(token: str, owner: str):
+    from .models import StagedImport
+
     try:
         payload = signing.loads(token, salt=STAGE_SALT, max_age=STAGE_MAX_AGE)
-    except signing.BadSignature:
-        payload = {}
-    path = _stage_dir() / str(payload.get("file", "missing"))
-    if payload.get("owner") != owner or not re.fullmatch(r"[0-9a-f]{32}", path.name):
+        key = uuid.UUID(str(payload.get("key")))
+    except (signing.BadSignature, ValueError):
+        payload, key = {}, None
+    found = StagedImport.objects.filter(key=key, owner=owner).first() if key else None
+    if found is None or payload.get("owner") != owner:
         raise TabularError(_("This import has expired. Upload the file again."))
-    return path
+    return found
 
 
 class AlreadyImported(TabularError):
@@ -481,17 +475,15 @@ class AlreadyImported(TabularError):
 
 
 def staged(token: str, *, owner: str) -> bytes:
-    path = _staged_path(token, owner)
-    if path.with_suffix(".done").exists():
+    staged_import = _staged_import(token, owner)
+    if staged_import.imported_at is not None:
         raise AlreadyImported(_("This file was already imported."))
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise TabularError(_("This import has expired. Upload the file again.")) from None
+    return bytes(staged_import.data)
 
 
 def unstage(token: str, *, owner: str) -> None:
-    """Forget the file, leaving a marker so a repeated confirmation is recognised as one."""
-    path = _staged_path(token, owner)
-    path.with_suffix(".done").touch()
-    path.unlink(missing_ok=True)
+    """Forget the file, keeping the row as a marker so a repeated confirmation is recognised."""
+    staged_import = _staged_import(token, owner)
+    type(staged_import).objects.filter(pk=staged_import.pk).update(
+        data=b"", imported_at=timezone.now()
+    )
