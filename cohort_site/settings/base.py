@@ -227,10 +227,11 @@ def object_storages(env) -> dict:
     """Uploads in S3-compatible object storage (django-storages) when AWS_STORAGE_BUCKET_NAME is
     set, so no app server keeps files on its own disk; {} keeps them in MEDIA_ROOT.
 
-    "default" (feedback artifacts, Wagtail's original images and documents) is private: objects
-    are written without public access, and a URL to one is presigned for AWS_QUERYSTRING_EXPIRE
-    seconds; views hand it out only after their access checks (cohort_site.files). "public"
-    holds Wagtail's image renditions, which public pages show with plain, cacheable URLs.
+    "default" (feedback artifacts, Wagtail's original images and documents) is kept under
+    private/ and a URL to one is presigned for AWS_QUERYSTRING_EXPIRE seconds; views hand it out
+    only after their access checks (cohort_site.files). "public" keeps Wagtail's image
+    renditions under public/, which public pages show with plain, cacheable URLs. The bucket
+    policy (README, Deployment) lets anyone read public/ only; no object ACLs are set.
     """
     bucket = env.get("AWS_STORAGE_BUCKET_NAME", "")
     if not bucket:
@@ -248,14 +249,12 @@ def object_storages(env) -> dict:
     private = {
         **common,
         "location": "private",
-        "default_acl": "private",
         "querystring_auth": True,
         "querystring_expire": int(env.get("AWS_QUERYSTRING_EXPIRE", "60")),
     }
     public = {
         **common,
         "location": "public",
-        "default_acl": "public-read",
         "querystring_auth": False,
         "custom_domain": env.get("AWS_S3_CUSTOM_DOMAIN") or None,
     }

@@ -1,6 +1,5 @@
 """Test settings: fast hashing, in-memory email; the database comes from DATABASE_URL if set."""
 
-
 from .base import *  # noqa: F403
 
 DEBUG = False
