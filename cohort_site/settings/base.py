@@ -122,6 +122,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Behind PgBouncer in transaction pooling mode a server-side cursor (QuerySet.iterator(), WITH
+# HOLD outside a transaction) can land on another server connection: use client-side ones.
+# Persistent connections (CONN_MAX_AGE) to the pooler are fine; psycopg binds parameters on the
+# client (Django's default), so no prepared statements outlive a transaction either.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = (
+    os.environ.get("DATABASE_TRANSACTION_POOLING", "false").lower() == "true"
+)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's search index uses PostgreSQL full-text search and GIN indexes there.
     INSTALLED_APPS.append("django.contrib.postgres")
