@@ -301,7 +301,7 @@ def journey(proxy_url: str, ports: dict[int, int], s3_url: str, check: Checks) -
     # A Wagtail document: uploaded through instance 2, a task for the worker, served by 1.
     admin = Browser(proxy_url, ports)
     admin.login(2, "admin@example.org")
-    tasks_before = query("SELECT count(*) FROM django_tasks_db_dbtaskresult")[0][0]
+    upload_started = query("SELECT now()")[0][0]
     add = admin.request(2, "GET", "/admin/documents/add/")
     collection = re.search(r'<option value="(\d+)"[^>]*>', add.text)
     uploaded = admin.request(
@@ -335,12 +335,15 @@ def journey(proxy_url: str, ports: dict[int, int], s3_url: str, check: Checks) -
 
     def tasks_done() -> bool:
         rows = query(
-            "SELECT status FROM django_tasks_db_dbtaskresult ORDER BY id OFFSET %s", [tasks_before]
+            "SELECT status FROM django_tasks_database_dbtaskresult WHERE enqueued_at >= %s",
+            [upload_started],
         )
         return bool(rows) and all(status == "SUCCESSFUL" for (status,) in rows)
 
     done = wait_until(tasks_done, 60)
-    statuses = query("SELECT status, count(*) FROM django_tasks_db_dbtaskresult GROUP BY status")
+    statuses = query(
+        "SELECT status, count(*) FROM django_tasks_database_dbtaskresult GROUP BY status"
+    )
     check("the task worker ran the tasks the upload enqueued", done, str(dict(statuses)))
 
     # Logging out on instance 2 ends the session on instance 1 too.
@@ -414,6 +417,7 @@ def run(base: Path, check: Checks) -> None:  # noqa: PLR0915 (one scenario, told
                     "2",
                     "--timeout",
                     "60",
+                    "--no-control-socket",  # two instances would share ~/.gunicorn/gunicorn.ctl
                 ],
             )
         start("task worker", [PYTHON, "manage.py", "db_worker"])
@@ -438,9 +442,12 @@ def run(base: Path, check: Checks) -> None:  # noqa: PLR0915 (one scenario, told
             ],
         )
         for port in (web[1], web[2], proxy_port):
-            wait_for_http(f"http://127.0.0.1:{port}/healthz/live")
+            wait_for_http(f"http://127.0.0.1:{port}/healthz/live", seconds=300)
         started = time.monotonic()
-        journey(f"http://127.0.0.1:{proxy_port}", web, s3.url, check)
+        try:
+            journey(f"http://127.0.0.1:{proxy_port}", web, s3.url, check)
+        except Exception as error:  # noqa: BLE001 (reported as a failed check, with its cause)
+            check("the journey ran to the end", False, f"{type(error).__name__}: {error}")
 
         def outbox_sent() -> bool:
             waiting = query(
