@@ -1,4 +1,7 @@
-"""The site's own small tables: one-time submission keys (see cohort_site/idempotency.py)."""
+"""The site's own small tables: one-time submission keys (see cohort_site/idempotency.py) and
+spreadsheets waiting for confirmation (cohort_site/tabular.py)."""
+
+import uuid
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -44,3 +47,26 @@ class SubmissionKey(models.Model):
         if model is None:
             return None
         return model._default_manager.filter(pk=self.object_id).first()
+
+
+class StagedImport(models.Model):
+    """A checked spreadsheet waiting between the preview and the person's confirmation.
+
+    Kept in the database, not on an app server's disk, so the confirmation may reach another
+    instance than the preview did. After the import the data is dropped and the row stays as a
+    marker, so a repeated confirmation is recognised; rows older than the token's lifetime go.
+    """
+
+    key = models.UUIDField(_("key"), default=uuid.uuid4, unique=True, editable=False)
+    # Who may confirm it: "<user pk>:<import page path>" (no name or address).
+    owner = models.CharField(_("owner"), max_length=300)
+    data = models.BinaryField(_("data"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("staged import")
+        verbose_name_plural = _("staged imports")
+
+    def __str__(self):
+        return str(self.key)

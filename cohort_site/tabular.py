@@ -19,19 +19,17 @@ import csv
 import datetime
 import io
 import re
-import time
 import unicodedata
 import uuid
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core import signing
 from django.http import Http404, HttpResponse
+from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 
@@ -455,61 +453,66 @@ STAGE_SALT = "cohort_site.tabular.stage"
 STAGE_MAX_AGE = 60 * 60 * 2
 
 
-def _stage_dir() -> Path:
-    directory = Path(settings.IMPORT_STAGING_DIR)
-    directory.mkdir(parents=True, exist_ok=True)
-    return directory
-
-
 def stage(data: bytes, *, owner: str, rows: int = 0) -> str:
     """Keep a checked file until the person confirms; the signed token names it, its owner and
     its number of rows (which decides whether the import runs in the task queue)."""
-    directory = _stage_dir()
-    cutoff = time.time() - STAGE_MAX_AGE
-    for old in directory.iterdir():
-        if old.is_file() and old.stat().st_mtime < cutoff:
-            old.unlink(missing_ok=True)
-    name = uuid.uuid4().hex
-    (directory / name).write_bytes(data)
-    return signing.dumps({"file": name, "owner": owner, "rows": rows}, salt=STAGE_SALT)
+    from .models import StagedImport
+
+    StagedImport.objects.filter(
+        created_at__lt=timezone.now() - datetime.timedelta(seconds=STAGE_MAX_AGE)
+    ).delete()
+    staged_import = StagedImport.objects.create(owner=owner, data=data)
+    return signing.dumps(
+        {"key": staged_import.key.hex, "owner": owner, "rows": rows}, salt=STAGE_SALT
+    )
 
 
 def _staged_payload(token: str, owner: str) -> dict:
     try:
         payload = signing.loads(token, salt=STAGE_SALT, max_age=STAGE_MAX_AGE)
-    except signing.BadSignature:
+        uuid.UUID(str(payload.get("key")))
+    except (signing.BadSignature, ValueError):
         payload = {}
-    name = str(payload.get("file", "missing"))
-    if payload.get("owner") != owner or not re.fullmatch(r"[0-9a-f]{32}", name):
+    if not payload or payload.get("owner") != owner:
         raise TabularError(_("This import has expired. Upload the file again."))
     return payload
 
 
-def _staged_path(token: str, owner: str) -> Path:
-    return _stage_dir() / _staged_payload(token, owner)["file"]
+def _staged_import(token: str, owner: str):
+    from .models import StagedImport
+
+    key = _staged_payload(token, owner)["key"]
+    found = StagedImport.objects.filter(key=key, owner=owner).first()
+    if found is None:
+        raise TabularError(_("This import has expired. Upload the file again."))
+    return found
 
 
 def staged_name_and_rows(token: str, *, owner: str) -> tuple[str, int]:
     """The staged file's name (for a queued import to find it) and its number of rows."""
     payload = _staged_payload(token, owner)
-    return payload["file"], int(payload.get("rows", 0))
+    return payload["key"], int(payload.get("rows", 0))
 
 
 def read_staged(name: str) -> bytes:
     """A staged file by name, for the task that imports it (the token stays with the person)."""
-    path = _stage_dir() / name
-    if not re.fullmatch(r"[0-9a-f]{32}", name) or path.with_suffix(".done").exists():
-        raise TabularError(_("This import has expired. Upload the file again."))
+    from .models import StagedImport
+
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise TabularError(_("This import has expired. Upload the file again.")) from None
+        found = StagedImport.objects.filter(key=uuid.UUID(name)).first()
+    except ValueError:
+        found = None
+    if found is None or found.imported_at is not None:
+        raise TabularError(_("This import has expired. Upload the file again."))
+    return bytes(found.data)
 
 
 def mark_imported(name: str) -> None:
-    path = _stage_dir() / name
-    path.with_suffix(".done").touch()
-    path.unlink(missing_ok=True)
+    """Forget the file's data, keeping the row as a marker so a repeated confirmation is
+    recognised as one."""
+    from .models import StagedImport
+
+    StagedImport.objects.filter(key=uuid.UUID(name)).update(data=b"", imported_at=timezone.now())
 
 
 class AlreadyImported(TabularError):
@@ -517,15 +520,12 @@ class AlreadyImported(TabularError):
 
 
 def staged(token: str, *, owner: str) -> bytes:
-    path = _staged_path(token, owner)
-    if path.with_suffix(".done").exists():
+    staged_import = _staged_import(token, owner)
+    if staged_import.imported_at is not None:
         raise AlreadyImported(_("This file was already imported."))
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise TabularError(_("This import has expired. Upload the file again.")) from None
+    return bytes(staged_import.data)
 
 
 def unstage(token: str, *, owner: str) -> None:
-    """Forget the file, leaving a marker so a repeated confirmation is recognised as one."""
-    mark_imported(_staged_path(token, owner).name)
+    """Forget the file, keeping the row as a marker so a repeated confirmation is recognised."""
+    mark_imported(_staged_import(token, owner).key.hex)

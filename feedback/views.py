@@ -8,12 +8,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from cohort_site.files import private_file_response
 from cohort_site.idempotency import IdempotentCreateMixin
 from cohort_site.service_forms import add_service_errors
 from cohorts import access
@@ -324,9 +325,7 @@ class ArtifactFileView(RequestMixin, View):
         artifact = self.feedback_request.artifact_file
         if not artifact:
             raise Http404
-        response = FileResponse(artifact.open("rb"), as_attachment=True)
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return private_file_response(artifact)
 
 
 class ResponseActionMixin(PrivatePageMixin):

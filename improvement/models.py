@@ -687,7 +687,7 @@ class ImportJob(models.Model):
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
-    # The checked file waiting in IMPORT_STAGING_DIR; unique, so confirming twice is one job.
+    # The staged import's key (cohort_site.StagedImport); unique, so confirming twice is one job.
     staged_file = models.CharField(max_length=64, unique=True)
     encoding = models.CharField(max_length=20, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)

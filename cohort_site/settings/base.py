@@ -122,6 +122,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Behind PgBouncer in transaction pooling mode a server-side cursor (QuerySet.iterator(), WITH
+# HOLD outside a transaction) can land on another server connection: use client-side ones.
+# Persistent connections (CONN_MAX_AGE) to the pooler are fine; psycopg binds parameters on the
+# client (Django's default), so no prepared statements outlive a transaction either.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = (
+    os.environ.get("DATABASE_TRANSACTION_POOLING", "false").lower() == "true"
+)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's search index uses PostgreSQL full-text search and GIN indexes there.
     INSTALLED_APPS.append("django.contrib.postgres")
@@ -217,8 +224,6 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-# Uploaded spreadsheets wait here between the preview and the commit (cohort_site.tabular).
-IMPORT_STAGING_DIR = Path(os.environ.get("IMPORT_STAGING_DIR", BASE_DIR / "var" / "imports"))
 # A confirmed import of at least this many rows runs in the task queue behind a progress page;
 # a running one silent for IMPORT_JOB_STALL_SECONDS has lost its worker and may be retried.
 IMPORT_QUEUE_ROWS = int(os.environ.get("IMPORT_QUEUE_ROWS", "5000"))
@@ -227,6 +232,62 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+
+def object_storages(env) -> dict:
+    """Uploads in S3-compatible object storage (django-storages) when AWS_STORAGE_BUCKET_NAME is
+    set, so no app server keeps files on its own disk; {} keeps them in MEDIA_ROOT.
+
+    "default" (feedback artifacts, Wagtail's original images and documents) is kept under
+    private/ and a URL to one is presigned for AWS_QUERYSTRING_EXPIRE seconds; views hand it out
+    only after their access checks (cohort_site.files). "public" keeps Wagtail's image
+    renditions under public/, which public pages show with plain, cacheable URLs. The bucket
+    policy (README, Deployment) lets anyone read public/ only; no object ACLs are set.
+    """
+    bucket = env.get("AWS_STORAGE_BUCKET_NAME", "")
+    if not bucket:
+        return {}
+    common = {
+        "bucket_name": bucket,
+        "endpoint_url": env.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env.get("AWS_S3_REGION_NAME") or None,
+        "addressing_style": env.get("AWS_S3_ADDRESSING_STYLE") or None,
+        "signature_version": "s3v4",
+        # Two uploads with the same name never replace each other.
+        "file_overwrite": False,
+    }
+    backend = "storages.backends.s3.S3Storage"
+    private = {
+        **common,
+        "location": "private",
+        "querystring_auth": True,
+        "querystring_expire": int(env.get("AWS_QUERYSTRING_EXPIRE", "60")),
+    }
+    public = {
+        **common,
+        "location": "public",
+        "querystring_auth": False,
+        "custom_domain": env.get("AWS_S3_CUSTOM_DOMAIN") or None,
+    }
+    return {
+        "default": {"BACKEND": backend, "OPTIONS": private},
+        "public": {"BACKEND": backend, "OPTIONS": public},
+    }
+
+
+def public_media_origin(env) -> str:
+    """Where pages load public images from when they are in object storage ("" when local)."""
+    if env.get("AWS_S3_CUSTOM_DOMAIN"):
+        return "https://" + env["AWS_S3_CUSTOM_DOMAIN"].rstrip("/")
+    endpoint = env.get("AWS_S3_ENDPOINT_URL", "").rstrip("/")
+    if endpoint:
+        return endpoint
+    region = env.get("AWS_S3_REGION_NAME", "us-east-1")
+    return f"https://{env.get('AWS_STORAGE_BUCKET_NAME', '')}.s3.{region}.amazonaws.com"
+
+
+OBJECT_STORAGE = object_storages(os.environ)
+STORAGES.update(OBJECT_STORAGE)
 
 # Django 6.1 mailers (EMAIL_* settings are deprecated). SMTP by default, read from the environment.
 MAILERS = {
@@ -251,7 +312,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *([public_media_origin(os.environ)] if OBJECT_STORAGE else [])],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "form-action": [CSP.SELF],
@@ -266,7 +327,7 @@ COHORT_ADMIN_CSP = {
     **SECURE_CSP,
     "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "img-src": [CSP.SELF, "data:", "blob:"],
+    "img-src": [*SECURE_CSP["img-src"], "blob:"],
     "frame-ancestors": [CSP.SELF],
 }
 COHORT_ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
@@ -283,6 +344,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+if OBJECT_STORAGE:
+    # Wagtail checks the document's privacy, then redirects to a presigned, expiring URL.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
+    WAGTAILIMAGES_RENDITION_STORAGE = "public"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 

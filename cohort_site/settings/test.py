@@ -1,7 +1,5 @@
 """Test settings: fast hashing, in-memory email; the database comes from DATABASE_URL if set."""
 
-import tempfile
-
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -10,7 +8,6 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 COHORT_REQUIRE_STAFF_MFA = False
-IMPORT_STAGING_DIR = Path(tempfile.gettempdir()) / f"cohort-imports-{os.getpid()}"  # noqa: F405
 SITE_BASE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405

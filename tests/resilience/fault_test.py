@@ -308,6 +308,33 @@ def manage(env, *args, **kwargs):
     return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, **kwargs)
 
 
+def production_env(**values: str) -> dict:
+    """Production settings on loopback: plain HTTP, no MFA, mail to 127.0.0.1, and `values`."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cohort_site.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "COHORT_REQUIRE_STAFF_MFA": "false",
+        "EMAIL_HOST": "127.0.0.1",
+        "LOG_LEVEL": "WARNING",
+        **values,
+    }
+
+
+def prepare_site(env) -> None:
+    """Static files (beside the rest), the schema and the demo's people and teams."""
+    static = subprocess.Popen(
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env
+    )
+    log("migrating and seeding the demo")
+    manage(env, "migrate", "--noinput", "-v", "0")
+    manage(env, "seed_demo", "--password", PASSWORD, stdout=subprocess.DEVNULL)
+    if static.wait() != 0:
+        raise SystemExit("collectstatic failed")
+
+
 SEED = """
 from accounts.factories import UserFactory
 from cohorts.demo import TEAM_A_SLUG
@@ -394,21 +421,13 @@ def run(base: Path) -> bool:  # noqa: PLR0915 (one scenario, told in order)
     postgres, redis = PrivatePostgres(base), PrivateRedis(base)
     web_port, smtp_port = free_port(), free_port()
     sink = SMTPSink(smtp_port)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cohort_site.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "COHORT_REQUIRE_STAFF_MFA": "false",
-        "DATABASE_URL": postgres.url,
-        "REDIS_URL": redis.url,
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(smtp_port),
-        "CONN_MAX_AGE": "60",
-        "MEDIA_ROOT": str(base / "media"),
-        "LOG_LEVEL": "WARNING",
-    }
+    env = production_env(
+        DATABASE_URL=postgres.url,
+        REDIS_URL=redis.url,
+        EMAIL_PORT=str(smtp_port),
+        CONN_MAX_AGE="60",
+        MEDIA_ROOT=str(base / "media"),
+    )
     logs = open(base / "services.log", "w")  # noqa: SIM115 (open for the whole run)
     gunicorn = worker = None
     try:
@@ -416,19 +435,12 @@ def run(base: Path) -> bool:  # noqa: PLR0915 (one scenario, told in order)
         postgres.start()
         redis.start()
         sink.start()
-        static = subprocess.Popen(
-            [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env
-        )
-        log("migrating and seeding the demo")
-        manage(env, "migrate", "--noinput", "-v", "0")
-        manage(env, "seed_demo", "--password", PASSWORD, stdout=subprocess.DEVNULL)
+        prepare_site(env)
         seeded = manage(
             env, "shell", "-c", SEED.format(people=PEOPLE, password=PASSWORD),
             capture_output=True, text=True,
         )  # fmt: skip
         team_slug, team_id = seeded.stdout.split()[-2:]
-        if static.wait() != 0:
-            raise SystemExit("collectstatic failed")
 
         gunicorn = subprocess.Popen(
             [PYTHON, "-m", "gunicorn", "cohort_site.wsgi", "--bind", f"127.0.0.1:{web_port}"]
