@@ -19,7 +19,7 @@ from cohorts.services import team_touch
 from . import permissions
 from .groups import StudentGroupField
 from .models import DataProfileEntry, Indicator, Observation
-from .services import _require, build_observation
+from .services import _require, build_observation, measure_signals_refresh
 
 STUDENT_LEVEL_HEADER = re.compile(
     r"student.?(id|number|no|name)|^ssid$|^id$|^(first|last|given|family|full).?name$|^name$"
@@ -166,6 +166,7 @@ def observations_commit(*, measure, user, data: bytes, encoding: str | None = No
     try:
         with transaction.atomic():
             Observation.objects.bulk_create(points, batch_size=2000)
+            measure_signals_refresh([measure])
             team_touch(measure.project.team)
     except IntegrityError:
         report.refused = _(

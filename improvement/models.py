@@ -187,6 +187,11 @@ class Measure(models.Model):
         help_text=_("After a lasting shift, start a new median from this date."),
     )
     order = models.PositiveSmallIntegerField(default=0)
+    # Stored when the measure or its data changes (services.measure_signals_refresh), so the
+    # cohort dashboard reads one flag instead of every observation of the cohort.
+    has_current_signal = models.BooleanField(
+        _("has a current signal"), default=False, editable=False
+    )
 
     objects = ProjectOwnedQuerySet.as_manager()
 
