@@ -196,7 +196,7 @@ class RequestDetailView(RequestMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user, req = self.request.user, self.feedback_request
         assignments = list(req.assignments.select_related("reviewer").order_by("pk"))
-        responses = list(req.responses.all())
+        responses = list(req.responses.select_related("giver"))
         submitted_by = {r.giver_id for r in responses if r.is_submitted}
         views = anonymity.visible_responses(user, req, responses)
         is_receiver = anonymity.is_receiver(user, req)
