@@ -13,3 +13,6 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 COHORT_REQUIRE_STAFF_MFA = False
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# `run_bench.py` seeds with the test settings' fast MD5 hashes: accept them here, and each is
+# upgraded to Argon2 at its first login, as PBKDF2 hashes are in production.
+PASSWORD_HASHERS = [*PASSWORD_HASHERS, "django.contrib.auth.hashers.MD5PasswordHasher"]  # noqa: F405

@@ -183,8 +183,11 @@ def dataset_size():
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", choices=["demo", "statewide"], default="demo")
-    size = parser.parse_args().size
-    seed(size)
+    parser.add_argument("--no-seed", action="store_true", help="Measure the database as it is.")
+    args = parser.parse_args()
+    size = args.size
+    if not args.no_seed:
+        seed(size)
     anonymous = Client()
     trivial = measure(anonymous, trivial_page_url())
     rows = [("anonymous", "trivial Wagtail page", trivial)]

@@ -22,7 +22,7 @@ def test_the_facilitator_journal_shows_shared_entries_a_page_at_a_time(roles):
             author=roles["member_a"],
             team=roles["team_a"],
             title=f"Shared reflection {n:02d}",
-            visibility="facilitators",
+            visibility="facilitator",
         )
     client = client_for("facilitator", roles)
     first = client.get(reverse("journals:facilitator")).content.decode()

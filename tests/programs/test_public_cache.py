@@ -18,12 +18,13 @@ def _publish(page, **changes):
 
 def test_an_anonymous_module_page_is_cached_until_the_module_is_published(client, module):
     _publish(module)
-    first = client.get(module.url)
+    with CaptureQueriesContext(connection) as rendered:
+        first = client.get(module.url)
     assert first.status_code == 200 and first.has_header("ETag")
     with CaptureQueriesContext(connection) as again:
         second = client.get(module.url)
     assert second.content.count(b"Launch: Why Equity") == first.content.count(b"Launch: Why Equity")
-    assert len(again) < 5  # served from the cache, not rendered again
+    assert len(again) < len(rendered)  # served from the cache: routing only, no rendering
     _publish(module, title="Launch: Why Equity, Why Now")
     assert b"Why Equity, Why Now" in client.get(module.url).content
 

@@ -326,7 +326,7 @@ class Command(BaseCommand):
         measure_signals_refresh(Measure.objects.filter(project__in=projects))
 
     def _journals(self, teams, members, rng):
-        visibilities = ["private", "team", "team", "facilitators"]
+        visibilities = ["private", "team", "team", "facilitator"]
         entries = []
         for team in teams:
             authors = members[team.pk]
