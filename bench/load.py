@@ -68,11 +68,11 @@ def module_url() -> str:
     return module.url if module else "/"
 
 
-def wait_until_up(timeout=60):
+def wait_until_up(timeout=240):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(f"{HOST}/healthz", timeout=2)  # noqa: S310 (loopback)
+            urllib.request.urlopen(f"{HOST}/healthz/live", timeout=5)  # noqa: S310 (loopback)
             return
         except OSError:
             time.sleep(0.5)
@@ -136,7 +136,10 @@ def main():
         )
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
     report(work / "load_stats.csv", people=len(people))
 
 
