@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from feedback.models import FeedbackRequest
+from feedback.models import Assignment, FeedbackRequest
 from feedback.views import OVERDUE_PAGE_SIZE
 from journals.factories import JournalEntryFactory
 from journals.views import PAGE_SIZE
@@ -33,7 +33,7 @@ def test_the_facilitator_journal_shows_shared_entries_a_page_at_a_time(roles):
 
 
 def test_cohort_feedback_lists_overdue_requests_a_page_at_a_time(roles):
-    FeedbackRequest.objects.bulk_create(
+    requests = FeedbackRequest.objects.bulk_create(
         FeedbackRequest(
             team=roles["team_a"],
             requested_by=roles["member_a"],
@@ -43,6 +43,11 @@ def test_cohort_feedback_lists_overdue_requests_a_page_at_a_time(roles):
             due_on=timezone.localdate() - datetime.timedelta(days=1 + n),
         )
         for n in range(OVERDUE_PAGE_SIZE + 4)
+    )
+    # Overdue means past due with a reviewer still to answer.
+    Assignment.objects.bulk_create(
+        Assignment(request=r, reviewer=roles["member_b"], reviewer_team=roles["team_b"])
+        for r in requests
     )
     client = client_for("facilitator", roles)
     url = reverse("feedback:cohort", args=["demo-cohort"])
