@@ -55,9 +55,16 @@ test: $(BIN)/.installed-dev ## Lint, check, run the whole test suite and hold th
 	$(BIN)/python -m coverage run -m pytest
 	$(BIN)/python -m coverage report
 
-bench: $(BIN)/.installed-dev ## Time every page per role, and 5,000/50,000-row imports (a benchmark, not a test)
-	$(BIN)/python bench/run_bench.py
+# BENCH_SCALE=1 also seeds (once, minutes) and measures the statewide dataset in
+# BENCH_SCALE_DATABASE_URL; the load test needs PostgreSQL and Redis (DATABASE_URL, REDIS_URL).
+BENCH_SCALE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cohort_scale_big
+bench: $(BIN)/.installed-dev ## Time every page per role (demo, BENCH_SCALE=1 statewide), imports, load test
+	$(BIN)/python bench/run_bench.py --size demo
+	@if [ "$(BENCH_SCALE)" = 1 ]; then \
+		DATABASE_URL="$(BENCH_SCALE_DATABASE_URL)" $(BIN)/python bench/run_bench.py --size statewide; fi
 	$(BIN)/python bench/imports.py
+	@case "$(DATABASE_URL)" in postgres*) $(BIN)/python bench/load.py;; \
+		*) echo "Load test skipped: it needs DATABASE_URL=postgres://... and REDIS_URL.";; esac
 
 serve: migrate ## Serve with gunicorn and production-like settings (needs SECRET_KEY, ALLOWED_HOSTS)
 	DJANGO_SETTINGS_MODULE=cohort_site.settings.production $(BIN)/python manage.py collectstatic --noinput

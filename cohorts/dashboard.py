@@ -27,7 +27,7 @@ class TeamRow:
     alerts: list[str] = field(default_factory=list)
 
 
-def inactivity_alerts(*, cohort, teams):
+def inactivity_alerts(*, teams):
     """Cohorts' own alert (registered in wagtail_hooks): a team with no recent activity."""
     cutoff = timezone.now() - datetime.timedelta(days=INACTIVITY_DAYS)
     message = _("No activity for %(days)s days") % {"days": INACTIVITY_DAYS}
@@ -50,7 +50,7 @@ def cohort_dashboard(
     """Columns and rows for a cohort, in a fixed number of queries whatever the number of teams."""
     teams = list(cohort.teams.with_member_counts().select_related("organization").order_by("name"))
     columns = panels.cohort_team_columns(cohort=cohort, teams=teams, user=user)
-    alerts = panels.cohort_team_alerts(cohort=cohort, teams=teams)
+    alerts = panels.cohort_team_alerts(teams=teams)
     rows = [
         TeamRow(
             team=team,
@@ -85,26 +85,38 @@ class CohortSummary:
 def program_overview(user) -> list[CohortSummary]:
     """Every cohort's headline figures side by side (for the county's equity director).
 
-    Queries grow with the number of cohorts (a handful a year), never with teams or people.
+    A fixed number of queries however many cohorts, teams or people: every cohort's teams are
+    read at once and every alert is asked once for all of them.
     """
-    summaries = []
+    from programs.release import cohort_schedules_prefetch
+
     cutoff = timezone.now() - datetime.timedelta(days=INACTIVITY_DAYS)
-    for cohort in Cohort.objects.order_by("-starts_on", "name"):
-        teams = list(cohort.teams.with_member_counts())
-        alerts = panels.cohort_team_alerts(cohort=cohort, teams=teams)
+    cohorts = list(Cohort.objects.select_related("program").order_by("-starts_on", "name"))
+    cohort_schedules_prefetch(cohorts)
+    by_pk = {cohort.pk: cohort for cohort in cohorts}
+    teams = list(Team.objects.with_member_counts().filter(cohort__in=cohorts).order_by("pk"))
+    for team in teams:
+        team.cohort = by_pk[team.cohort_id]
+    alerts = panels.cohort_team_alerts(teams=teams)
+    teams_of = {cohort.pk: [] for cohort in cohorts}
+    for team in teams:
+        teams_of[team.cohort_id].append(team)
+    summaries = []
+    for cohort in cohorts:
+        cohort_teams = teams_of[cohort.pk]
         alert_counts: dict[str, int] = {}
-        for messages in alerts.values():
-            for message in set(messages):
+        for team in cohort_teams:
+            for message in set(alerts[team.pk]):
                 alert_counts[message] = alert_counts.get(message, 0) + 1
         summaries.append(
             CohortSummary(
                 cohort=cohort,
-                teams=len(teams),
-                people=sum(team.member_count for team in teams),
+                teams=len(cohort_teams),
+                people=sum(team.member_count for team in cohort_teams),
                 active_teams=sum(
-                    1 for t in teams if t.last_activity_at and t.last_activity_at >= cutoff
+                    1 for t in cohort_teams if t.last_activity_at and t.last_activity_at >= cutoff
                 ),
-                teams_with_alerts=sum(1 for messages in alerts.values() if messages),
+                teams_with_alerts=sum(1 for t in cohort_teams if alerts[t.pk]),
                 alert_counts=dict(sorted(alert_counts.items())),
             )
         )

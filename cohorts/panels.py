@@ -7,12 +7,13 @@
         return Panel(template="norms/panel.html", context={...}, order=20)
 
     @hooks.register(COHORT_TEAM_COLUMNS)
-    def norms_column(*, cohort, teams, user):
-        # one query for all teams, never one per team
-        return Column(label=_("Norms"), values={team.pk: "ratified 2026-10-02", ...})
+    def norms_columns(*, cohort, teams, user):
+        # one query set for all teams, never one per team; one Column or a list of them
+        return [Column(label=_("Norms"), values={team.pk: "ratified 2026-10-02", ...}), ...]
 
     @hooks.register(COHORT_TEAM_ALERTS)
-    def norms_alerts(*, cohort, teams):
+    def norms_alerts(*, teams):
+        # teams may come from several cohorts (the program overview): use team.cohort
         return {team.pk: [_("No ratified norms by the third module")] for team in late_teams}
 
     @hooks.register(COHORT_PAGE_PANELS)
@@ -54,17 +55,21 @@ def team_space_panels(*, team, user, request) -> list[Panel]:
 
 
 def cohort_team_columns(*, cohort, teams, user) -> list[Column]:
-    columns = [
-        fn(cohort=cohort, teams=teams, user=user) for fn in hooks.get_hooks(COHORT_TEAM_COLUMNS)
-    ]
+    columns = []
+    for fn in hooks.get_hooks(COHORT_TEAM_COLUMNS):
+        result = fn(cohort=cohort, teams=teams, user=user)
+        columns.extend(result if isinstance(result, list | tuple) else [result])
     return sorted((c for c in columns if c), key=lambda c: c.order)
 
 
-def cohort_team_alerts(*, cohort, teams) -> dict[int, list[str]]:
-    """Every registered alert for every team: {team pk: [alert text, ...]}."""
+def cohort_team_alerts(*, teams) -> dict[int, list[str]]:
+    """Every registered alert for every team: {team pk: [alert text, ...]}.
+
+    `teams` may span several cohorts (each team's `cohort` loaded): the program overview asks
+    once for every cohort's teams, so its queries do not grow with the number of cohorts."""
     alerts: dict[int, list[str]] = {team.pk: [] for team in teams}
     for fn in hooks.get_hooks(COHORT_TEAM_ALERTS):
-        for team_pk, messages in (fn(cohort=cohort, teams=teams) or {}).items():
+        for team_pk, messages in (fn(teams=teams) or {}).items():
             alerts.setdefault(team_pk, []).extend(messages)
     return alerts
 

@@ -6,6 +6,7 @@ from functools import cached_property
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -182,7 +183,7 @@ class RequestDetailView(RequestMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user, req = self.request.user, self.feedback_request
         assignments = list(req.assignments.select_related("reviewer").order_by("pk"))
-        responses = list(req.responses.all())
+        responses = list(req.responses.select_related("giver"))
         submitted_by = {r.giver_id for r in responses if r.is_submitted}
         views = anonymity.visible_responses(user, req, responses)
         is_receiver = anonymity.is_receiver(user, req)
@@ -369,6 +370,9 @@ class BackFeedbackView(ResponseActionMixin, View):
         return redirect(self.response.request.get_absolute_url() + f"#r-{self.response.token}")
 
 
+OVERDUE_PAGE_SIZE = 25
+
+
 class CohortFeedbackView(CohortManagerMixin, TemplateView):
     """Facilitators: critical-friend rounds, overdue requests, session feedback."""
 
@@ -387,10 +391,15 @@ class CohortFeedbackView(CohortManagerMixin, TemplateView):
             )
         )
         overdue_qs = FeedbackRequest.objects.overdue().filter(team__cohort=cohort)
-        overdue = list(overdue_qs.select_related("team").order_by("due_on"))
+        # Grows with the cohort: a page at a time, oldest due first.
+        overdue = Paginator(
+            overdue_qs.select_related("team").order_by("due_on", "pk"), OVERDUE_PAGE_SIZE
+        ).get_page(self.request.GET.get("page"))
         pending = defaultdict(list)
         for assignment in (
-            Assignment.objects.pending().filter(request__in=overdue_qs).select_related("reviewer")
+            Assignment.objects.pending()
+            .filter(request__in=[req.pk for req in overdue])
+            .select_related("reviewer")
         ):
             pending[assignment.request_id].append(assignment)
         for req in overdue:

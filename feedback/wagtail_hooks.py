@@ -37,6 +37,23 @@ def feedback_panel(*, team, user, request):
     )
 
 
+def overdue_counts(teams) -> dict[int, int]:
+    """Overdue requests per team, read once and kept on the team objects: the dashboard's
+    column and alert both show it."""
+    if not all(hasattr(t, "_overdue_feedback") for t in teams):
+        counts = Counter(
+            dict(
+                FeedbackRequest.objects.overdue(timezone.localdate())
+                .filter(team_id__in=[t.pk for t in teams])
+                .values_list("team_id")
+                .annotate(n=Count("pk"))
+            )
+        )
+        for team in teams:
+            team._overdue_feedback = counts[team.pk]
+    return {t.pk: t._overdue_feedback for t in teams}
+
+
 @hooks.register(COHORT_TEAM_COLUMNS)
 def feedback_column(*, cohort, teams, user):
     """Three queries for all teams: answers given, answers received, overdue requests."""
@@ -60,14 +77,7 @@ def feedback_column(*, cohort, teams, user):
             .annotate(n=Count("pk"))
         )
     )
-    overdue = Counter(
-        dict(
-            FeedbackRequest.objects.overdue(timezone.localdate())
-            .filter(team_id__in=team_pks)
-            .values_list("team_id")
-            .annotate(n=Count("pk"))
-        )
-    )
+    overdue = overdue_counts(teams)
     return Column(
         label=_("Feedback given · received · overdue"),
         values={
@@ -80,16 +90,9 @@ def feedback_column(*, cohort, teams, user):
 
 
 @hooks.register(COHORT_TEAM_ALERTS)
-def feedback_alerts(*, cohort, teams):
-    """One query: teams with feedback requests past due and reviewers still to answer."""
-    overdue = Counter(
-        dict(
-            FeedbackRequest.objects.overdue()
-            .filter(team_id__in=[t.pk for t in teams])
-            .values_list("team_id")
-            .annotate(n=Count("pk"))
-        )
-    )
+def feedback_alerts(*, teams):
+    """Teams with feedback requests past due and reviewers still to answer."""
+    overdue = overdue_counts(teams)
     return {
         pk: [
             ngettext(
@@ -100,4 +103,5 @@ def feedback_alerts(*, cohort, teams):
             % {"n": n}
         ]
         for pk, n in overdue.items()
+        if n
     }

@@ -42,6 +42,11 @@ class Row:
     extra: tuple[str, ...] = ()
 
 
+# The data table beside a chart lists the latest points; every point is in the CSV export, so a
+# long series (years of weekly data by group) does not make the page heavy.
+TABLE_ROWS = 20
+
+
 @dataclass
 class Chart:
     key: str
@@ -54,6 +59,14 @@ class Chart:
     enough_points: bool
     is_gap: bool = False
     extra_headers: tuple[str, ...] = ()
+
+    @property
+    def recent_rows(self) -> list[Row]:
+        return self.rows[-TABLE_ROWS:]
+
+    @property
+    def earlier_row_count(self) -> int:
+        return max(0, len(self.rows) - TABLE_ROWS)
 
 
 @dataclass

@@ -17,6 +17,7 @@ from .models import (
     Observation,
     PDSACycle,
 )
+from .services import measure_signals_refresh
 
 MONTHS = [(2024 + (8 + i) // 12, (8 + i) % 12 + 1) for i in range(27)]  # Sep 2024 - Nov 2026
 
@@ -59,6 +60,7 @@ def _points(measure, rng, groups: dict[str, tuple[int, float, float, float, int]
                 )
             )
     Observation.objects.bulk_create(rows)
+    measure_signals_refresh([measure])
 
 
 def _seed_team_a(team) -> None:

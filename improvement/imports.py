@@ -32,7 +32,7 @@ from cohorts.services import team_touch
 from . import permissions
 from .groups import StudentGroupField
 from .models import DataProfileEntry, ImportJob, Indicator, Observation
-from .services import _require, build_observation
+from .services import _require, build_observation, measure_signals_refresh
 
 STUDENT_LEVEL_HEADER = re.compile(
     r"student.?(id|number|no|name)|^ssid$|^id$|^(first|last|given|family|full).?name$|^name$"
@@ -180,9 +180,14 @@ def observations_commit(*, measure, user, data: bytes, encoding=None, progress=N
         measure=measure, user=user, data=data, encoding=encoding, progress=progress
     )
     points = [row.cleaned["observation"] for row in report.rows] if report.ok else []
+
+    def write():
+        Observation.objects.bulk_create(points, batch_size=2000)
+        measure_signals_refresh([measure])
+
     return _write_all(
         report,
-        lambda: Observation.objects.bulk_create(points, batch_size=2000),
+        write,
         team=measure.project.team,
         job=job,
         meanwhile=_(

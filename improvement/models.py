@@ -204,6 +204,11 @@ class Measure(models.Model):
         ),
     )
     order = models.PositiveSmallIntegerField(default=0)
+    # Stored when the measure or its data changes (services.measure_signals_refresh), so the
+    # cohort dashboard reads one flag instead of every observation of the cohort.
+    has_current_signal = models.BooleanField(
+        _("has a current signal"), default=False, editable=False
+    )
 
     objects = ProjectOwnedQuerySet.as_manager()
 

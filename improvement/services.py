@@ -1,6 +1,7 @@
 """Writes for improvement projects. Each re-checks the role and runs in one transaction."""
 
 import math
+from collections import defaultdict
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,6 +15,7 @@ from cohort_site.unchanged import UNCHANGED, assign
 from cohorts.services import team_touch
 
 from . import permissions
+from .charts import current_signal, group_cells
 from .models import (
     GROUP_LABELS,
     Aim,
@@ -261,6 +263,7 @@ def measure_save(
         },
     )
     _save(measure)
+    measure_signals_refresh([measure])
     team_touch(project.team)
     return measure
 
@@ -274,7 +277,29 @@ def measure_set_baseline(
     measure.baseline_restart_on = restart_on
     assign(measure, {"charts": charts})
     _save(measure)
+    measure_signals_refresh([measure])
     return measure
+
+
+def measure_signals_refresh(measures) -> None:
+    """Store whether each measure shows a current signal (on suppressed figures: facilitators
+    are outside every team). Called whenever a measure's rules or data change, so the cohort
+    dashboard reads one flag per measure instead of rerunning the run-chart rules."""
+    measures = list(measures)
+    points = defaultdict(list)
+    for obs in (
+        Observation.objects.filter(measure__in=[m.pk for m in measures])
+        .only("measure_id", "date", "group", "n", "value")
+        .order_by("date")
+    ):
+        points[obs.measure_id].append(obs)
+    changed = []
+    for measure in measures:
+        signal = current_signal(group_cells(points[measure.pk], insider=False), measure)
+        if signal != measure.has_current_signal:
+            measure.has_current_signal = signal
+            changed.append(measure)
+    Measure.objects.bulk_update(changed, ["has_current_signal"], batch_size=500)
 
 
 # --- observations -----------------------------------------------------------------------------
@@ -384,6 +409,7 @@ def observation_add(
         raise ValidationError(
             {"date": _("There is already a point for this date and group.")}
         ) from None
+    measure_signals_refresh([measure])
     team_touch(measure.project.team)
     return obs
 

@@ -4,7 +4,6 @@ from collections import Counter, defaultdict
 from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 
@@ -12,8 +11,7 @@ from cohorts.artifacts import FEEDBACK_ARTIFACT_PROVIDERS
 from cohorts.panels import COHORT_TEAM_ALERTS, COHORT_TEAM_COLUMNS, TEAM_SPACE_PANELS, Column, Panel
 
 from . import artifacts, permissions
-from .charts import current_signal, group_cells
-from .models import ImprovementProject, Measure, Observation, PDSACycle
+from .models import ImprovementProject, Measure, PDSACycle
 from .queries import current_project
 
 
@@ -32,16 +30,17 @@ def improvement_panel(*, team, user, request):
     )
 
 
-def cohort_summary(teams) -> dict[int, dict]:
-    """One row per team for the facilitator's cohort table: five queries for all teams.
+@hooks.register(COHORT_TEAM_COLUMNS)
+def improvement_columns(*, cohort, teams, user) -> list[Column]:
+    """Five columns from four queries for all teams.
 
-    Signals are computed on suppressed figures: the facilitator is outside every team.
+    Signals are the stored `Measure.has_current_signal`, computed on suppressed figures when
+    the data changed (the facilitator is outside every team): no observation is read here.
     """
-    team_ids = [t.pk for t in teams]
     years = {t.pk: t.cohort.school_year for t in teams}
     projects = {
         p.team_id: p
-        for p in ImprovementProject.objects.filter(team_id__in=team_ids).select_related("aim")
+        for p in ImprovementProject.objects.filter(team_id__in=list(years)).select_related("aim")
         if p.school_year == years[p.team_id]
     }
     project_ids = [p.pk for p in projects.values()]
@@ -55,79 +54,52 @@ def cohort_summary(teams) -> dict[int, dict]:
         cycles[row["project_id"]][row["decision"] or "open"] += row["count"]
         if row["last"] and (row["project_id"] not in last or row["last"] > last[row["project_id"]]):
             last[row["project_id"]] = row["last"]
-    measures = list(Measure.objects.filter(project_id__in=project_ids))
-    observations = defaultdict(list)
-    for obs in Observation.objects.filter(measure__project_id__in=project_ids).order_by("date"):
-        observations[obs.measure_id].append(obs)
-    signalled = Counter(
-        m.project_id
-        for m in measures
-        if current_signal(group_cells(observations[m.pk], insider=False), m)
+    signalled = dict(
+        Measure.objects.filter(project_id__in=project_ids, has_current_signal=True)
+        .values_list("project_id")
+        .annotate(n=Count("pk"))
     )
     today = timezone.localdate()
-    summary = {}
+    values = {part: {} for part in ("aim", "cycles", "since", "signals", "score")}
     for team_id, project in projects.items():
         aim = getattr(project, "aim", None)
         mix = cycles[project.pk]
         decided = ", ".join(f"{k} {v}" for k, v in sorted(mix.items()) if k != "open")
-        summary[team_id] = {
-            "aim": (aim.what[:40] + (" …" if len(aim.what) > 40 else "")) if aim else _("no aim"),
-            "cycles": _("%(n)s cycles (%(mix)s)")
-            % {
-                "n": sum(mix.values()),
-                "mix": decided or _("none decided"),
-            },
-            "since": (
-                _("%(d)s days") % {"d": (today - last[project.pk]).days}
-                if project.pk in last
-                else "—"
-            ),
-            "signals": str(signalled[project.pk]),
-            "score": str(project.progress_score or "—"),
+        values["aim"][team_id] = (
+            (aim.what[:40] + (" …" if len(aim.what) > 40 else "")) if aim else _("no aim")
+        )
+        values["cycles"][team_id] = _("%(n)s cycles (%(mix)s)") % {
+            "n": sum(mix.values()),
+            "mix": decided or _("none decided"),
         }
-    return summary
-
-
-def _summary(cohort, teams):
-    key = tuple(t.pk for t in teams)
-    cached = getattr(cohort, "_improvement_summary", None)
-    if cached is None or cached[0] != key:
-        cached = (key, cohort_summary(teams))
-        cohort._improvement_summary = cached
-    return cached[1]
-
-
-def _column(part, label, order):
-    def column(*, cohort, teams, user):
-        values = _summary(cohort, teams)
-        return Column(label=label, values={pk: v[part] for pk, v in values.items()}, order=order)
-
-    return column
-
-
-for _part, _label, _order in [
-    ("aim", gettext_lazy("Aim"), 40),
-    ("cycles", gettext_lazy("PDSA cycles and decisions"), 41),
-    ("since", gettext_lazy("Since last cycle"), 42),
-    ("signals", gettext_lazy("Measures with a current signal"), 43),
-    ("score", gettext_lazy("Progress score"), 44),
-]:
-    hooks.register(COHORT_TEAM_COLUMNS, _column(_part, _label, _order))
+        values["since"][team_id] = (
+            _("%(d)s days") % {"d": (today - last[project.pk]).days} if project.pk in last else "—"
+        )
+        values["signals"][team_id] = str(signalled.get(project.pk, 0))
+        values["score"][team_id] = str(project.progress_score or "—")
+    return [
+        Column(label=_("Aim"), values=values["aim"], order=40),
+        Column(label=_("PDSA cycles and decisions"), values=values["cycles"], order=41),
+        Column(label=_("Since last cycle"), values=values["since"], order=42),
+        Column(label=_("Measures with a current signal"), values=values["signals"], order=43),
+        Column(label=_("Progress score"), values=values["score"], order=44),
+    ]
 
 
 @hooks.register(COHORT_TEAM_ALERTS)
-def no_cycle_by_april_alert(*, cohort, teams):
-    """Teams that have not run a PDSA cycle by April of the school year."""
-    april = datetime.date(cohort.ends_on.year, 4, 1)
-    if timezone.localdate() < april:
+def no_cycle_by_april_alert(*, teams):
+    """Teams that have not run a PDSA cycle by April of their cohort's school year."""
+    today = timezone.localdate()
+    late = [t for t in teams if today >= datetime.date(t.cohort.ends_on.year, 4, 1)]
+    if not late:
         return {}
     with_cycles = set(
-        PDSACycle.objects.filter(project__team__in=[t.pk for t in teams]).values_list(
+        PDSACycle.objects.filter(project__team__in=[t.pk for t in late]).values_list(
             "project__team_id", flat=True
         )
     )
     message = _("No PDSA cycle by April")
-    return {team.pk: [message] for team in teams if team.pk not in with_cycles}
+    return {team.pk: [message] for team in late if team.pk not in with_cycles}
 
 
 @hooks.register(FEEDBACK_ARTIFACT_PROVIDERS)

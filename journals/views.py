@@ -8,6 +8,7 @@ import zipfile
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -40,6 +41,7 @@ from .models import EntryVersion, IdentityTool, JournalEntry, Kind, Visibility
 from .prompts import resolve_prompt
 
 PAGE_SIZE = 20
+COUNTS_PAGE_SIZE = 50
 
 
 def _entry_fields(form, prompt) -> dict:
@@ -530,7 +532,8 @@ class FacilitatorView(PrivatePageMixin, TemplateView):
             .filter(team__cohort__in=cohorts)
             .exclude(visibility=Visibility.PRIVATE)
             .select_related("author", "team")
-            .defer("body", "body_text")[:100]
+            .defer("body", "body_text")
+            .order_by("-created", "-pk")
         )
         counts = (
             JournalEntry.objects.published()
@@ -543,7 +546,15 @@ class FacilitatorView(PrivatePageMixin, TemplateView):
             )
             .order_by("team__name", "prompt_id")
         )
-        context.update(cohorts=cohorts, shared_entries=shared, counts=counts)
+        # Both lists grow with the cohorts' teams and entries: each is shown a page at a time.
+        get = self.request.GET
+        shared_page = Paginator(shared, PAGE_SIZE).get_page(get.get("page"))
+        counts_page = Paginator(counts, COUNTS_PAGE_SIZE).get_page(get.get("counts"))
+        context.update(
+            cohorts=cohorts,
+            shared_entries=shared_page,
+            counts=counts_page,
+        )
         return context
 
 

@@ -14,55 +14,43 @@ def norms_panel(*, team, user, request):
     return Panel(template="norms/panel.html", context=panel_context(team, user), order=20)
 
 
-def _values(cohort, teams) -> dict:
-    """Compute the three columns once per cohort page (each hook reads its own part)."""
-    key = tuple(t.pk for t in teams)
-    cached = getattr(cohort, "_norms_columns", None)
-    if cached is None or cached[0] != key:
-        cached = (key, cohort_columns(teams))
-        cohort._norms_columns = cached
-    return cached[1]
-
-
 @hooks.register(COHORT_TEAM_COLUMNS)
-def norms_status_column(*, cohort, teams, user):
-    values = _values(cohort, teams)
-    return Column(label=_("Norms"), values={pk: v[0] for pk, v in values.items()}, order=20)
-
-
-@hooks.register(COHORT_TEAM_COLUMNS)
-def norms_check_in_column(*, cohort, teams, user):
-    values = _values(cohort, teams)
-    return Column(
-        label=_("Last norms check-in"), values={pk: v[1] for pk, v in values.items()}, order=21
-    )
-
-
-@hooks.register(COHORT_TEAM_COLUMNS)
-def identity_statement_column(*, cohort, teams, user):
-    values = _values(cohort, teams)
-    return Column(
-        label=_("Identity statement"), values={pk: v[2] for pk, v in values.items()}, order=22
-    )
+def norms_columns(*, cohort, teams, user):
+    values = cohort_columns(teams)
+    return [
+        Column(label=_("Norms"), values={pk: v[0] for pk, v in values.items()}, order=20),
+        Column(
+            label=_("Last norms check-in"), values={pk: v[1] for pk, v in values.items()}, order=21
+        ),
+        Column(
+            label=_("Identity statement"), values={pk: v[2] for pk, v in values.items()}, order=22
+        ),
+    ]
 
 
 @hooks.register(COHORT_TEAM_ALERTS)
-def no_ratified_norms_alert(*, cohort, teams):
-    """Teams without ratified norms once the cohort's third module has opened."""
+def no_ratified_norms_alert(*, teams):
+    """Teams without ratified norms once their cohort's third module has opened."""
     from django.utils import timezone
 
     from programs.release import cohort_module_opening
 
-    third_opens = cohort_module_opening(cohort, 3)
-    if third_opens is None or timezone.localdate() < third_opens:
+    today = timezone.localdate()
+    opened = {}
+    for team in teams:
+        if team.cohort_id not in opened:
+            third_opens = cohort_module_opening(team.cohort, 3)
+            opened[team.cohort_id] = third_opens is not None and today >= third_opens
+    late = [t for t in teams if opened[t.cohort_id]]
+    if not late:
         return {}
     ratified = set(
         NormSet.objects.filter(
-            team__in=[t.pk for t in teams], status=NormSet.Status.RATIFIED
+            team__in=[t.pk for t in late], status=NormSet.Status.RATIFIED
         ).values_list("team_id", flat=True)
     )
     message = _("No ratified norms by the third module")
-    return {team.pk: [message] for team in teams if team.pk not in ratified}
+    return {team.pk: [message] for team in late if team.pk not in ratified}
 
 
 @hooks.register(MEMBERSHIP_ENDED)

@@ -288,7 +288,18 @@ class HomePage(OnlySiteAdminsDelete, Page):
         return context
 
 
-class ProgramPage(OnlySiteAdminsDelete, Page):
+class PublicCachedPage:
+    """Anonymous visitors get a cached copy (programs/public_cache.py)."""
+
+    def serve(self, request, *args, **kwargs):
+        from .public_cache import serve_cached
+
+        return serve_cached(
+            self, request, lambda: super(PublicCachedPage, self).serve(request, *args, **kwargs)
+        )
+
+
+class ProgramPage(PublicCachedPage, OnlySiteAdminsDelete, Page):
     """A year-long program: overview, audience, goals and the timeline of its modules."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
@@ -349,7 +360,7 @@ class ProgramPage(OnlySiteAdminsDelete, Page):
         return context
 
 
-class ModulePage(OnlySiteAdminsDelete, Page):
+class ModulePage(PublicCachedPage, OnlySiteAdminsDelete, Page):
     """One monthly session: what participants learn, do and reflect on."""
 
     number = models.PositiveSmallIntegerField(_("number"))

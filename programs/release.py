@@ -120,3 +120,27 @@ def cohort_module_opening(cohort, number: int) -> datetime.date | None:
     return next(
         (opens for module, opens in cohort_schedule(cohort) if module.number == number), None
     )
+
+
+def cohort_schedules_prefetch(cohorts) -> None:
+    """Read every cohort's modules and release dates in two queries, for pages that show many
+    cohorts (the program overview); `cohorts` should have `program` selected."""
+    from .models import ModulePage, ModuleRelease
+
+    modules = list(ModulePage.objects.live().order_by("number"))
+    releases: dict[int, dict[int, datetime.date]] = {cohort.pk: {} for cohort in cohorts}
+    for cohort_id, module_id, opens_on in ModuleRelease.objects.filter(
+        cohort__in=cohorts
+    ).values_list("cohort_id", "module_id", "opens_on"):
+        releases[cohort_id][module_id] = opens_on
+    for cohort in cohorts:
+        program = cohort.program if cohort.program_id else None
+        cohort._curriculum_modules = [
+            m
+            for m in modules
+            if program is None or (m.path.startswith(program.path) and m.depth > program.depth)
+        ]
+        cohort._module_schedule = [
+            (module, releases[cohort.pk].get(module.pk, default_opening(module)))
+            for module in cohort._curriculum_modules
+        ]

@@ -109,3 +109,15 @@ def test_request_page_query_count_does_not_grow(world):
         req.assignments.create(reviewer=extra, reviewer_team=world["team_b"])
         services.response_save(request=req, giver=extra, answers={"warm": "w"}, submit=True)
     assert _count(client, req.get_absolute_url()) == small
+
+
+def test_named_request_page_reads_every_giver_at_once(world):
+    """Named answers show the giver: their names come with the answers, not one query each."""
+    req = world["named"]
+    client = client_for("member_a", world)
+    small = _count(client, req.get_absolute_url())
+    for _ in range(10):
+        extra = MembershipFactory(team=world["team_b"]).user
+        req.assignments.create(reviewer=extra, reviewer_team=world["team_b"])
+        services.response_save(request=req, giver=extra, answers={"warm": "w"}, submit=True)
+    assert _count(client, req.get_absolute_url()) == small

@@ -1,0 +1,45 @@
+"""Years of weekly points: the data tables show the latest points and link to every point."""
+
+import datetime
+
+import pytest
+
+from django.urls import reverse
+
+from improvement.charts import TABLE_ROWS
+from improvement.factories import ImprovementProjectFactory, MeasureFactory
+from improvement.models import Observation
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_long_series_shows_its_latest_points_and_links_to_the_csv(roles):
+    measure = MeasureFactory(project=ImprovementProjectFactory(team=roles["team_a"]))
+    start = datetime.date(2026, 1, 5)
+    Observation.objects.bulk_create(
+        Observation(
+            measure=measure,
+            date=start + datetime.timedelta(weeks=w),
+            group="ALL",
+            value=20 + w % 3,
+            n=300,
+        )
+        for w in range(TABLE_ROWS + 15)
+    )
+    client = client_for("member_a", roles)
+    export = reverse("improvement:export_observations", args=["team-a"])
+    for url in (
+        reverse("improvement:measure", args=["team-a", measure.pk]),
+        reverse("improvement:project", args=["team-a"]),
+        reverse("improvement:print", args=["team-a"]),
+    ):
+        page = client.get(url).content.decode()
+        assert page.count("<tr><td>2026-") == TABLE_ROWS, url
+        last = start + datetime.timedelta(weeks=TABLE_ROWS + 14)
+        assert f"<tr><td>{last:%Y-%m-%d}</td>" in page
+        assert f"<tr><td>{start:%Y-%m-%d}</td>" not in page
+        assert f"The latest {TABLE_ROWS} points of {TABLE_ROWS + 15}." in page
+        assert export in page
+    csv = client.get(export).content.decode()
+    assert start.isoformat() in csv
