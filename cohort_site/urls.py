@@ -42,6 +42,7 @@ urlpatterns = [
     path("curriculum/", include("programs.urls")),
     path("journal/", include("journals.urls")),
     path("feedback/", include("feedback.urls")),
+    path("partnerships/", include("partnerships.urls")),
 ]
 
 if settings.DEBUG:

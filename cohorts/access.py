@@ -31,6 +31,7 @@ __all__ = [
     "landing_url",
     "may_facilitate_q",
     "member_cohort_ids",
+    "may_review_proposals",
     "member_team_ids",
     "requires_mfa",
     "team_role",
@@ -137,6 +138,12 @@ def can_manage_cohort(user, cohort) -> bool:
 
 def can_manage_team(user, team) -> bool:
     return can_manage_cohort(user, team.cohort)
+
+
+def may_review_proposals(user) -> bool:
+    """Partnership proposals are read by every cohort's facilitators and by site admins (each
+    facilitator turns one into a team only in a cohort they facilitate)."""
+    return _active(user) and (is_site_admin(user) or bool(_roles(user)["cohorts"]))
 
 
 def landing_url(user) -> str | None:

@@ -229,7 +229,7 @@ def seed_program(home, taxonomy) -> ProgramPage:
 PARTNERSHIP_FIELDS = [
     ("District", "singleline", True, ""),
     ("School", "singleline", True, ""),
-    ("Team members and roles", "multiline", True, "One person a line: name, role."),
+    ("Team members and roles", "multiline", True, "One person a line: name, email, role."),
     ("Contact name", "singleline", True, ""),
     ("Contact email", "email", True, ""),
     ("What the team wants to work on", "multiline", True, ""),

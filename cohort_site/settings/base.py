@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "norms",
     "journals",
     "feedback",
+    "partnerships",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

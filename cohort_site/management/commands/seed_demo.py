@@ -17,6 +17,7 @@ from feedback.demo import seed_feedback
 from improvement.demo import seed_improvement
 from journals.demo import seed_journals
 from norms.demo import seed_norms
+from partnerships.demo import seed_partnerships
 from programs.demo import seed_curriculum
 from programs.services import home_page_ensure
 
@@ -50,6 +51,7 @@ class Command(BaseCommand):
         seed_coaching()
         seed_norms()
         seed_journals()
+        seed_partnerships()
         # The demo's teams A and B have been working; the others show the inactivity alert.
         for team in Team.objects.filter(slug__in=[TEAM_A_SLUG, TEAM_B_SLUG]):
             team_touch(team)
