@@ -35,6 +35,7 @@ urlpatterns = [
     path("", include("cohorts.urls")),
     path("", include("improvement.urls")),
     path("", include("norms.urls")),
+    path("", include("assessments.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "journals",
     "feedback",
     "partnerships",
+    "assessments",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from accounts.factories import DEMO_PASSWORD, UserFactory
 from accounts.roles import facilitators_group
+from assessments.demo import seed_self_assessments
 from coaching.demo import seed_coaching
 from cohorts.demo import TEAM_A_SLUG, TEAM_B_SLUG, seed_cohorts
 from cohorts.models import Team
@@ -52,6 +53,7 @@ class Command(BaseCommand):
         seed_norms()
         seed_journals()
         seed_partnerships()
+        seed_self_assessments()
         # The demo's teams A and B have been working; the others show the inactivity alert.
         for team in Team.objects.filter(slug__in=[TEAM_A_SLUG, TEAM_B_SLUG]):
             team_touch(team)
