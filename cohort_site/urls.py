@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("improvement.urls")),
     path("", include("norms.urls")),
     path("", include("assessments.urls")),
+    path("", include("committees.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

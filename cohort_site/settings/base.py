@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "feedback",
     "partnerships",
     "assessments",
+    "committees",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

@@ -14,6 +14,7 @@ from coaching.demo import seed_coaching
 from cohorts.demo import TEAM_A_SLUG, TEAM_B_SLUG, seed_cohorts
 from cohorts.models import Team
 from cohorts.services import team_touch
+from committees.demo import seed_committees
 from feedback.demo import seed_feedback
 from improvement.demo import seed_improvement
 from journals.demo import seed_journals
@@ -54,6 +55,7 @@ class Command(BaseCommand):
         seed_journals()
         seed_partnerships()
         seed_self_assessments()
+        seed_committees(password=password)
         # The demo's teams A and B have been working; the others show the inactivity alert.
         for team in Team.objects.filter(slug__in=[TEAM_A_SLUG, TEAM_B_SLUG]):
             team_touch(team)
