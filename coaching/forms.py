@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from cohort_site.idempotency import SubmissionKeyFormMixin
 
 from .models import Conversation
+from .protocols import PROTOCOLS
 
 STEP_ROWS = 3
 
@@ -19,9 +20,25 @@ class ConversationForm(SubmissionKeyFormMixin, forms.ModelForm):
             "participants": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, team, **kwargs):
+    def __init__(self, *args, team, protocol=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.team = team
+        self.protocol = protocol
+        if protocol is not None:
+            # The protocol's steps come first, each with the coach's prompts as its help.
+            self.fields["kind"].initial = Conversation.Kind.LEADERSHIP
+            self.fields["notes"].label = _("Anything else")
+            for step in protocol.steps:
+                self.fields[f"protocol_{step.key}"] = forms.CharField(
+                    label=step.label,
+                    help_text=" ".join(str(p) for p in step.prompts),
+                    required=step.required,
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                )
+            self.order_fields(
+                ["held_on", "kind", "participants"]
+                + [f"protocol_{step.key}" for step in protocol.steps]
+            )
         members = team.memberships.current().select_related("user")
         people = [m.user for m in members]
         self.fields["participants"].queryset = self.fields["participants"].queryset.filter(
@@ -47,6 +64,13 @@ class ConversationForm(SubmissionKeyFormMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        if self.protocol is None and not data.get("notes") and "notes" not in self.errors:
+            self.add_error("notes", _("Write what was discussed."))
+        data["protocol_steps"] = (
+            {s.key: data.get(f"protocol_{s.key}", "") for s in self.protocol.steps}
+            if self.protocol is not None
+            else {}
+        )
         steps = []
         for row in range(1, STEP_ROWS + 1):
             text, owner, due = (
@@ -67,3 +91,8 @@ class ConversationForm(SubmissionKeyFormMixin, forms.ModelForm):
             steps.append({"description": text, "owner_id": owner, "due_on": due})
         data["steps"] = steps
         return data
+
+
+def protocol_from(value: str | None):
+    """The protocol a `?protocol=` slug names, or None (free notes)."""
+    return PROTOCOLS.get(value or "")

@@ -33,8 +33,18 @@ class Conversation(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("who took part"), related_name="+", blank=True
     )
     notes = models.TextField(
-        _("notes"), help_text=_("Visible to the team's leads and the cohort's facilitators.")
+        _("notes"),
+        blank=True,
+        help_text=_("Visible to the team's leads and the cohort's facilitators."),
     )
+    protocol = models.CharField(
+        _("coaching protocol"),
+        max_length=30,
+        blank=True,
+        help_text=_("A named protocol (coaching/protocols.py) whose steps the notes follow."),
+    )
+    # {step key: what was said}, in the protocol's order; empty for free notes.
+    steps = models.JSONField(_("protocol steps"), default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ConversationQuerySet.as_manager()
@@ -45,12 +55,33 @@ class Conversation(models.Model):
     def __str__(self):
         return f"{self.team} · {self.held_on}"
 
+    @property
+    def protocol_steps(self) -> list[tuple]:
+        """(step, text) for each step of the protocol, in order; [] for free notes."""
+        from .protocols import PROTOCOLS
+
+        protocol = PROTOCOLS.get(self.protocol)
+        if protocol is None:
+            return []
+        return [(step, self.steps.get(step.key, "")) for step in protocol.steps]
+
+    @property
+    def protocol_name(self) -> str:
+        from .protocols import PROTOCOLS
+
+        protocol = PROTOCOLS.get(self.protocol)
+        return protocol.name if protocol else ""
+
 
 class NextStepQuerySet(TeamOwnedQuerySet):
     team_field = "conversation__team"
 
     def open(self):
         return self.filter(done_at__isnull=True)
+
+    def owned_by(self, user):
+        """The person's own open steps, on teams they are on now (for their own page)."""
+        return self.open().filter(owner=user, conversation__team__in=access.member_team_ids(user))
 
 
 class NextStep(models.Model):

@@ -5,7 +5,7 @@ from .models import Conversation, NextStep
 registry.register(
     Conversation,
     user_field="facilitator",
-    export_fields=["team__name", "held_on", "kind", "notes"],
+    export_fields=["team__name", "held_on", "kind", "protocol", "steps", "notes"],
     erase=Erase.KEEP,
     other_user_fields=["participants"],
     portfolio_filter={},

@@ -9,15 +9,31 @@ from .models import Conversation, NextStep
 
 @transaction.atomic
 def conversation_record(
-    *, team, facilitator, steps: list[dict], participants, held_on, kind: str, notes: str
+    *,
+    team,
+    facilitator,
+    steps: list[dict],
+    participants,
+    held_on,
+    kind: str,
+    notes: str,
+    protocol: str = "",
+    protocol_steps: dict | None = None,
 ) -> Conversation:
     """Save a coaching conversation and its next steps together (all or nothing).
 
-    Each step is {"description", "owner_id", "due_on"}."""
+    Each step is {"description", "owner_id", "due_on"}. `protocol` names a coaching protocol
+    (coaching/protocols.py) and `protocol_steps` holds what was said at each of its steps."""
     if not access.is_cohort_facilitator(facilitator, team.cohort):
         raise PermissionDenied
     conversation = Conversation.objects.create(
-        team=team, facilitator=facilitator, held_on=held_on, kind=kind, notes=notes
+        team=team,
+        facilitator=facilitator,
+        held_on=held_on,
+        kind=kind,
+        notes=notes,
+        protocol=protocol,
+        steps=protocol_steps or {},
     )
     conversation.participants.set(participants)
     NextStep.objects.bulk_create(

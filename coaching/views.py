@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView
@@ -12,7 +13,7 @@ from cohorts import access
 from cohorts.mixins import AllowedOr404Mixin, TeamMixin
 
 from . import services
-from .forms import ConversationForm
+from .forms import ConversationForm, protocol_from
 from .models import Conversation, NextStep
 
 
@@ -47,7 +48,13 @@ class ConversationCreateView(IdempotentCreateMixin, AllowedOr404Mixin, TeamMixin
         return access.is_cohort_facilitator(self.request.user, self.team.cohort)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "team": self.team}
+        protocol = protocol_from(self.request.GET.get("protocol"))
+        return {**super().get_form_kwargs(), "team": self.team, "protocol": protocol}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["protocol"] = protocol_from(self.request.GET.get("protocol"))
+        return context
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -59,6 +66,8 @@ class ConversationCreateView(IdempotentCreateMixin, AllowedOr404Mixin, TeamMixin
             held_on=data["held_on"],
             kind=data["kind"],
             notes=data["notes"],
+            protocol=form.protocol.slug if form.protocol else "",
+            protocol_steps=data["protocol_steps"],
         )
         messages.success(self.request, _("The coaching conversation was saved."))
         return redirect(reverse("coaching:list", args=[self.team.slug]))
@@ -76,4 +85,9 @@ class NextStepDoneView(TeamMixin, View):
         except PermissionDenied:
             raise Http404 from None
         messages.success(request, _("Marked as done."))
+        back = request.POST.get("next", "")
+        if back and url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return redirect(back)
         return redirect(self.team.get_absolute_url())

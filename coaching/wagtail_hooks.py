@@ -4,7 +4,13 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from cohorts import access
-from cohorts.panels import COHORT_TEAM_COLUMNS, TEAM_SPACE_PANELS, Column, Panel
+from cohorts.panels import (
+    COHORT_TEAM_COLUMNS,
+    MY_PAGE_PANELS,
+    TEAM_SPACE_PANELS,
+    Column,
+    Panel,
+)
 
 from .models import NextStep
 
@@ -48,4 +54,21 @@ def coaching_column(*, cohort, teams, user):
         label=_("Open coaching steps"),
         values={team.pk: counts.get(team.pk, 0) for team in teams},
         order=90,
+    )
+
+
+@hooks.register(MY_PAGE_PANELS)
+def my_next_steps_panel(*, user, request):
+    """A coachee's own open next steps, whichever team's coaching they came from."""
+    steps = list(
+        NextStep.objects.owned_by(user)
+        .select_related("conversation__team")
+        .order_by("due_on", "pk")[:20]
+    )
+    if not steps:
+        return None
+    return Panel(
+        template="coaching/my_steps.html",
+        context={"steps": steps, "back": request.get_full_path()},
+        order=10,
     )

@@ -35,6 +35,8 @@ urlpatterns = [
     path("", include("cohorts.urls")),
     path("", include("improvement.urls")),
     path("", include("norms.urls")),
+    path("", include("assessments.urls")),
+    path("", include("committees.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -42,6 +44,7 @@ urlpatterns = [
     path("curriculum/", include("programs.urls")),
     path("journal/", include("journals.urls")),
     path("feedback/", include("feedback.urls")),
+    path("partnerships/", include("partnerships.urls")),
 ]
 
 if settings.DEBUG:

@@ -35,6 +35,7 @@ __all__ = [
     "led_or_facilitated_team_q",
     "may_facilitate_q",
     "member_cohort_ids",
+    "may_review_proposals",
     "member_team_ids",
     "member_teams",
     "requires_mfa",
@@ -174,6 +175,12 @@ def can_manage_cohort(user, cohort) -> bool:
 
 def can_manage_team(user, team) -> bool:
     return can_manage_cohort(user, team.cohort)
+
+
+def may_review_proposals(user) -> bool:
+    """Partnership proposals are read by every cohort's facilitators and by site admins (each
+    facilitator turns one into a team only in a cohort they facilitate)."""
+    return _active(user) and (is_site_admin(user) or bool(_roles(user)["cohorts"]))
 
 
 def landing_url(user) -> str | None:

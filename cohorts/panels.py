@@ -16,6 +16,10 @@
         # teams may come from several cohorts (the program overview): use team.cohort
         return {team.pk: [_("No ratified norms by the third module")] for team in late_teams}
 
+    @hooks.register(MY_PAGE_PANELS)
+    def my_coaching_steps(*, user, request):
+        return Panel(template="coaching/my_steps.html", context={...})
+
     @hooks.register(COHORT_PAGE_PANELS)
     def completion_heat_map(*, cohort, teams, user):
         return Panel(template="programs/completion_heat_map.html", context={...})
@@ -31,6 +35,7 @@ TEAM_SPACE_PANELS = "team_space_panels"
 COHORT_TEAM_COLUMNS = "cohort_team_columns"
 COHORT_TEAM_ALERTS = "cohort_team_alerts"
 COHORT_PAGE_PANELS = "cohort_page_panels"
+MY_PAGE_PANELS = "my_page_panels"  # the person's own page (My teams): what concerns them
 
 
 @dataclass(frozen=True)
@@ -78,4 +83,9 @@ def cohort_page_panels(*, cohort, teams, user) -> list[Panel]:
     panels = [
         fn(cohort=cohort, teams=teams, user=user) for fn in hooks.get_hooks(COHORT_PAGE_PANELS)
     ]
+    return sorted((p for p in panels if p), key=lambda p: p.order)
+
+
+def my_page_panels(*, user, request) -> list[Panel]:
+    panels = [fn(user=user, request=request) for fn in hooks.get_hooks(MY_PAGE_PANELS)]
     return sorted((p for p in panels if p), key=lambda p: p.order)

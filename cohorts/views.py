@@ -58,6 +58,7 @@ class MyTeamsView(LoginRequiredMixin, ListView):
             cohorts=Cohort.objects.facilitated_by(user),
             is_facilitator=is_facilitator(user),
             is_site_admin=access.is_site_admin(user),
+            panels=panels.my_page_panels(user=user, request=self.request),
         )
         return context
 

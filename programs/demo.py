@@ -64,6 +64,56 @@ def _upsert_page(parent, model, factory, *, slug, **fields):
     return page
 
 
+# The CDE Quality Schooling Framework's goals of equity and areas each resource topic and each
+# module mostly serves (our reading of the framework; editors change them in the admin).
+TOPIC_EQUITY_TAGS = {
+    "english-learners": (("access-and-inclusion", "opportunity-to-learn"), ("programs",)),
+    "foster-youth": (("access-and-inclusion",), ("programs",)),
+    "students-with-disabilities": (("access-and-inclusion",), ("programs",)),
+    "homelessness": (("access-and-inclusion", "resource-distribution"), ("resource-distribution",)),
+    "discipline": (("equitable-treatment",), ("school-climate",)),
+    "stem": (("access-and-inclusion",), ("programs",)),
+    "early-literacy": (("comparable-outcomes", "opportunity-to-learn"), ("achievement",)),
+    "chronic-absenteeism": (("comparable-outcomes",), ("school-climate",)),
+    "school-climate": (("equitable-treatment",), ("school-climate",)),
+    "family-engagement": (("opportunity-to-learn", "shared-accountability"), ("school-climate",)),
+    "achievement-gaps": (("comparable-outcomes",), ("achievement",)),
+    "high-achievers": (("access-and-inclusion",), ("achievement",)),
+    "college-and-career": (("comparable-outcomes", "access-and-inclusion"), ("programs",)),
+    "graduation": (("comparable-outcomes",), ("achievement",)),
+    "gender-equity": (("equitable-treatment",), ("programs",)),
+    "racial-equity": (("equitable-treatment",), ("school-climate",)),
+    "civil-rights": (("equitable-treatment",), ("school-climate",)),
+    "continuous-improvement": (("shared-accountability",), ("achievement",)),
+    "stakeholder-engagement": (("shared-accountability",), ("school-climate",)),
+    "policy-review": (
+        ("resource-distribution", "shared-accountability"),
+        ("resource-distribution",),
+    ),
+    "lcap-planning": (("resource-distribution",), ("resource-distribution",)),
+}
+MODULE_EQUITY_TAGS = {
+    1: (("shared-accountability",), ("school-climate",)),
+    2: (("equitable-treatment",), ("school-climate",)),
+    3: (("equitable-treatment", "access-and-inclusion"), ("school-climate", "programs")),
+    4: (("shared-accountability",), ("school-climate",)),
+    5: (("comparable-outcomes", "resource-distribution"), ("achievement", "resource-distribution")),
+    6: (("equitable-treatment", "opportunity-to-learn"), ("school-climate",)),
+    7: (("comparable-outcomes",), ("achievement",)),
+    8: (("opportunity-to-learn", "access-and-inclusion"), ("programs",)),
+    9: (("shared-accountability",), ("achievement",)),
+}
+
+
+def equity_tags_for(topic_slugs) -> tuple[list[str], list[str]]:
+    goals, areas = [], []
+    for topic in topic_slugs:
+        topic_goals, topic_areas = TOPIC_EQUITY_TAGS.get(topic, ((), ()))
+        goals += [g for g in topic_goals if g not in goals]
+        areas += [a for a in topic_areas if a not in areas]
+    return goals, areas
+
+
 @transaction.atomic
 def seed_taxonomy() -> dict:
     goals = {}
@@ -76,13 +126,14 @@ def seed_taxonomy() -> dict:
                 "sort_order": order,
             },
         )
+    cde_goals, areas = {}, {}
     for goal in content.CDE_EQUITY_GOALS:
-        CdeEquityGoal.objects.update_or_create(
+        cde_goals[goal["slug"]], _ = CdeEquityGoal.objects.update_or_create(
             slug=goal["slug"],
             defaults={k: goal[k] for k in ("number", "title", "description")},
         )
     for area in content.EQUITY_AREAS:
-        EquityArea.objects.update_or_create(
+        areas[area["slug"]], _ = EquityArea.objects.update_or_create(
             slug=area["slug"], defaults={"name": area["name"], "description": area["description"]}
         )
     modes = {}
@@ -116,6 +167,8 @@ def seed_taxonomy() -> dict:
         protocols[item["slug"]] = protocol
     return {
         "goals": goals,
+        "cde_goals": cde_goals,
+        "areas": areas,
         "modes": modes,
         "topics": topics,
         "groups": groups,
@@ -137,6 +190,9 @@ def seed_resources(taxonomy) -> None:
         )
         resource.topics.set([taxonomy["topics"][s] for s in item["topics"]])
         resource.student_groups.set([taxonomy["groups"][c] for c in item["student_groups"]])
+        goal_slugs, area_slugs = equity_tags_for(item["topics"])
+        resource.cde_goals.set([taxonomy["cde_goals"][s] for s in goal_slugs])
+        resource.equity_areas.set([taxonomy["areas"][s] for s in area_slugs])
         resource.save()
 
 
@@ -222,6 +278,9 @@ def seed_program(home, taxonomy) -> ProgramPage:
             for i, text in enumerate(module["objectives"])
         ]
         page.goals.set([taxonomy["goals"][s] for s in module["goals"]])
+        goal_slugs, area_slugs = MODULE_EQUITY_TAGS.get(module["number"], ((), ()))
+        page.cde_goals.set([taxonomy["cde_goals"][s] for s in goal_slugs])
+        page.equity_areas.set([taxonomy["areas"][s] for s in area_slugs])
         page.save()
     return program
 
@@ -229,7 +288,7 @@ def seed_program(home, taxonomy) -> ProgramPage:
 PARTNERSHIP_FIELDS = [
     ("District", "singleline", True, ""),
     ("School", "singleline", True, ""),
-    ("Team members and roles", "multiline", True, "One person a line: name, role."),
+    ("Team members and roles", "multiline", True, "One person a line: name, email, role."),
     ("Contact name", "singleline", True, ""),
     ("Contact email", "email", True, ""),
     ("What the team wants to work on", "multiline", True, ""),

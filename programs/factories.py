@@ -92,6 +92,12 @@ class ResourceFactory(factory.django.DjangoModelFactory):
             self.student_groups.set(extracted)
             self.save()
 
+    @factory.post_generation
+    def cde_goals(self, create, extracted, **kwargs):
+        if create and extracted is not None:
+            self.cde_goals.set(extracted)
+            self.save()
+
 
 class PageFactory(factory.Factory):
     """Builds a page and adds it under `parent` (a required keyword)."""

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Resource, StudentGroup, Topic
+from .models import CdeEquityGoal, EquityArea, Resource, StudentGroup, Topic
 
 HONEYPOT_FIELD = "website"
 
@@ -27,8 +27,29 @@ def form_class_with_honeypot(form_class):
     return HoneypotForm
 
 
-class ResourceFilterForm(forms.Form):
+class EquityTagFilterForm(forms.Form):
+    """Filter by the CDE Quality Schooling Framework's six goals of equity and four areas."""
+
+    goal = forms.ModelChoiceField(
+        label=_("Goal of equity"),
+        queryset=CdeEquityGoal.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All six goals"),
+    )
+    area = forms.ModelChoiceField(
+        label=_("Equity area"),
+        queryset=EquityArea.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All four areas"),
+    )
+
+
+class ResourceFilterForm(EquityTagFilterForm):
     """The library's GET form: works without JavaScript."""
+
+    field_order = ["q", "topic", "type", "group", "goal", "area"]
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     topic = forms.ModelChoiceField(

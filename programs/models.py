@@ -199,6 +199,12 @@ class Resource(index.Indexed, ClusterableModel):
         StudentGroup, verbose_name=_("student groups"), blank=True
     )
     audience = models.CharField(_("audience"), max_length=200, blank=True)
+    cde_goals = ParentalManyToManyField(
+        CdeEquityGoal, verbose_name=_("CDE goals of equity"), blank=True, related_name="resources"
+    )
+    equity_areas = ParentalManyToManyField(
+        EquityArea, verbose_name=_("equity areas"), blank=True, related_name="resources"
+    )
 
     panels = [
         FieldPanel("title"),
@@ -207,6 +213,8 @@ class Resource(index.Indexed, ClusterableModel):
         MultiFieldPanel([FieldPanel("url"), FieldPanel("document")], heading=_("Where to find it")),
         FieldPanel("topics"),
         FieldPanel("student_groups"),
+        FieldPanel("cde_goals", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("equity_areas", widget=forms.CheckboxSelectMultiple),
         FieldPanel("audience"),
     ]
     search_fields = [
@@ -349,14 +357,28 @@ class ProgramPage(PublicCachedPage, OnlySiteAdminsDelete, Page):
             .live()
             .public()
             .order_by("number")
-            .prefetch_related("goals")
+            .prefetch_related("goals", "cde_goals", "equity_areas")
         )
         return module_states(modules, user)
 
     def get_context(self, request, *args, **kwargs):
+        from .forms import EquityTagFilterForm
+
         context = super().get_context(request, *args, **kwargs)
         context["goals"] = self.goals.all()
-        context["timeline"] = self.modules_for(request.user)
+        timeline = self.modules_for(request.user)
+        # The CDE goal and area filters: a plain GET form, so it works without JavaScript.
+        tag_filter = EquityTagFilterForm(request.GET or None)
+        if tag_filter.is_valid():
+            goal, area = tag_filter.cleaned_data["goal"], tag_filter.cleaned_data["area"]
+            timeline = [
+                entry
+                for entry in timeline
+                if (goal is None or goal in entry.module.cde_goals.all())
+                and (area is None or area in entry.module.equity_areas.all())
+            ]
+        context["tag_filter"] = tag_filter
+        context["timeline"] = timeline
         return context
 
 

@@ -95,7 +95,7 @@ def resources_filtered(params, *, per_page: int = 20) -> dict:
     from .models import Resource
 
     form = ResourceFilterForm(params or None)
-    resources = Resource.objects.select_related("document").prefetch_related("topics")
+    resources = Resource.objects.select_related("document").prefetch_related("topics", "cde_goals")
     query = ""
     if form.is_valid():
         data = form.cleaned_data
@@ -105,6 +105,10 @@ def resources_filtered(params, *, per_page: int = 20) -> dict:
             resources = resources.filter(resource_type=data["type"])
         if data["group"]:
             resources = resources.filter(student_groups=data["group"])
+        if data["goal"]:
+            resources = resources.filter(cde_goals=data["goal"])
+        if data["area"]:
+            resources = resources.filter(equity_areas=data["area"])
         query = data["q"].strip()
     if query:
         words = search_words(query)

@@ -7,13 +7,16 @@ import inspect
 import pytest
 
 SERVICE_MODULES = [
+    "assessments.services",
     "coaching.services",
+    "committees.services",
     "cohorts.services",
     "feedback.services",
     "improvement.services",
     "journals.services",
     "norms.services",
     "notifications.services",
+    "partnerships.services",
     "privacy.services",
     "programs.services",
 ]

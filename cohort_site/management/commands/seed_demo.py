@@ -9,14 +9,17 @@ from django.db import transaction
 
 from accounts.factories import DEMO_PASSWORD, UserFactory
 from accounts.roles import facilitators_group
+from assessments.demo import seed_self_assessments
 from coaching.demo import seed_coaching
 from cohorts.demo import TEAM_A_SLUG, TEAM_B_SLUG, seed_cohorts
 from cohorts.models import Team
 from cohorts.services import team_touch
+from committees.demo import seed_committees
 from feedback.demo import seed_feedback
 from improvement.demo import seed_improvement
 from journals.demo import seed_journals
 from norms.demo import seed_norms
+from partnerships.demo import seed_partnerships
 from programs.demo import seed_curriculum
 from programs.services import home_page_ensure
 
@@ -50,6 +53,9 @@ class Command(BaseCommand):
         seed_coaching()
         seed_norms()
         seed_journals()
+        seed_partnerships()
+        seed_self_assessments()
+        seed_committees(password=password)
         # The demo's teams A and B have been working; the others show the inactivity alert.
         for team in Team.objects.filter(slug__in=[TEAM_A_SLUG, TEAM_B_SLUG]):
             team_touch(team)

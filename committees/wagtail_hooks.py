@@ -1,0 +1,42 @@
+from wagtail import hooks
+
+from cohorts import access
+from cohorts.panels import MY_PAGE_PANELS, TEAM_SPACE_PANELS, Panel
+
+from .models import Committee, CommitteeMember, Recommendation
+
+
+@hooks.register(TEAM_SPACE_PANELS)
+def committee_panel(*, team, user, request):
+    committee = Committee.objects.filter(team=team).first()
+    can_start = access.is_team_lead(user, team) or access.can_manage_team(user, team)
+    if committee is None and not can_start:
+        return None
+    open_count = (
+        committee.recommendations.filter(status=Recommendation.Status.OPEN).count()
+        if committee
+        else 0
+    )
+    return Panel(
+        template="committees/panel.html",
+        context={
+            "team": team,
+            "committee": committee,
+            "can_start": can_start,
+            "open_count": open_count,
+        },
+        order=75,
+    )
+
+
+@hooks.register(MY_PAGE_PANELS)
+def my_committees_panel(*, user, request):
+    """Family and community members land here: their way into the committee's space."""
+    seats = list(
+        CommitteeMember.objects.filter(user=user, left_on__isnull=True).select_related(
+            "committee__team"
+        )
+    )
+    if not seats:
+        return None
+    return Panel(template="committees/my_committees.html", context={"seats": seats}, order=5)
