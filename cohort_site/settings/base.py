@@ -10,7 +10,6 @@ from pathlib import Path
 import dj_database_url
 
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -33,6 +32,8 @@ INSTALLED_APPS = [
     "norms",
     "journals",
     "feedback",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -71,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After the user is known: a logged-in person's profile language wins over the browser's.
+    "cohort_site.middleware.ProfileLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A unique constraint no service caught answers "try again", never 500 (double submits).
     "cohort_site.idempotency.IntegrityErrorMiddleware",
@@ -206,7 +209,14 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 OUTBOX_SEND_ON_COMMIT = True
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+# Each person's profile chooses; without one, the browser's Accept-Language (LocaleMiddleware).
+# Language names are written in their own language so a reader finds theirs in either.
+LANGUAGES = [("en", "English"), ("es", "Español")]
+# Dates and numbers follow the active language (cohort_site/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["cohort_site.formats"]
+# Curriculum pages are translated with wagtail-localize; the content languages match the UI's.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/Los_Angeles"
 USE_I18N = True
