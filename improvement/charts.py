@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.formats import date_format, number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -265,8 +266,8 @@ def render_svg(
     percent = "%" if unit == Measure.Unit.PERCENT else ""
     for i, (day, v) in enumerate(points):
         cx, cy = xs[i], ys[i]
-        # Dates and formatted numbers need no escaping: digits, signs and "%" only.
-        tip = f"{day.isoformat()}: {v:.1f}{percent}"
+        # The active language's date and number formats (month names are escaped too).
+        tip = escape(f"{date_format(day, 'SHORT_DATE_FORMAT')}: {number_format(v, 1)}{percent}")
         if i in signal_points:  # diamonds: a signal is not shown by colour alone
             parts.append(
                 f'<polygon class="signal-point" points="{cx},{cy - 6} {cx + 6},{cy} {cx},{cy + 6} '
