@@ -32,8 +32,6 @@ INSTALLED_APPS = [
     "norms",
     "journals",
     "feedback",
-    "wagtail_localize",
-    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -214,9 +212,7 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 # Dates and numbers follow the active language (cohort_site/formats/<lang>/formats.py).
 FORMAT_MODULE_PATH = ["cohort_site.formats"]
-# Curriculum pages are translated with wagtail-localize; the content languages match the UI's.
-WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/Los_Angeles"
 USE_I18N = True

@@ -2,12 +2,12 @@
 24-hour time, a decimal point and comma groups (Mexican usage, not Spain's comma)."""
 
 DATE_FORMAT = r"j \d\e F \d\e Y"  # 30 de noviembre de 2026
-SHORT_DATE_FORMAT = "j M Y"  # 30 nov 2026
-MONTH_DAY_FORMAT = "j M"  # 30 nov
+SHORT_DATE_FORMAT = "j b Y"  # 30 nov 2026
+MONTH_DAY_FORMAT = "j b"  # 30 nov
 YEAR_MONTH_FORMAT = r"F \d\e Y"  # noviembre de 2026
 TIME_FORMAT = "H:i"  # 15:30
 DATETIME_FORMAT = r"l j \d\e F \d\e Y, H:i"  # lunes 30 de noviembre de 2026, 15:30
-SHORT_DATETIME_FORMAT = "D j M Y, H:i"  # lun 30 nov 2026, 15:30
+SHORT_DATETIME_FORMAT = "j b Y, H:i"  # 30 nov 2026, 15:30
 DECIMAL_SEPARATOR = "."
 THOUSAND_SEPARATOR = ","
 NUMBER_GROUPING = 3
