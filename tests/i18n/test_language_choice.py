@@ -141,3 +141,12 @@ def test_journal_editor_loads_the_catalog_with_a_nonce(roles):
     tag = re.search(r'<script src="/jsi18n/"[^>]*>', content)
     assert tag and 'nonce="' in tag.group(0)
     assert content.index("/jsi18n/") < content.index("js/journal.js")
+
+
+def test_date_fields_keep_iso_values_in_spanish(roles):
+    """<input type="date"> only takes ISO dates: a Spanish page must not prefill 30/11/2026."""
+    from norms.forms import CheckInForm
+
+    with translation.override("es"):
+        html = str(CheckInForm(norms=[])["met_on"])
+    assert re.search(r'value="\d{4}-\d{2}-\d{2}"', html), html

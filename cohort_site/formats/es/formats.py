@@ -11,3 +11,8 @@ SHORT_DATETIME_FORMAT = "j b Y, H:i"  # 30 nov 2026, 15:30
 DECIMAL_SEPARATOR = "."
 THOUSAND_SEPARATOR = ","
 NUMBER_GROUPING = 3
+# ISO first: <input type="date"> and type="datetime-local" show and send only ISO dates, and a
+# form's initial value is rendered with the first input format.
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y"]
+DATETIME_INPUT_FORMATS = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
+TIME_INPUT_FORMATS = ["%H:%M:%S", "%H:%M"]
