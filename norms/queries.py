@@ -309,7 +309,7 @@ def cohort_columns(teams) -> dict:
             }
         values[team_id] = (
             status,
-            date_format(checked, "SHORT_DATE_FORMAT") if checked else _("none yet"),
+            date_format(checked, "Y-m-d") if checked else _("none yet"),
             statement_status,
         )
     return values
