@@ -15,7 +15,7 @@ MEDIA_ROOT ?= media
 # `make backup` writes a new folder per run; `make restore` needs BACKUP_DIR named.
 BACKUP_DIR ?= backups/$(shell date -u +%Y%m%dT%H%M%SZ)
 
-.PHONY: help demo test bench serve venv lint format migrate seed clean check-python backup restore
+.PHONY: help demo test bench serve venv lint format migrate seed clean check-python backup restore gettext messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
@@ -47,7 +47,20 @@ demo: seed ## Install, migrate, seed and serve the demo at http://127.0.0.1:8000
 	@echo "Serving at http://$(HOST):$(PORT)/ — log in with a demo account above (password: $(DEMO_PASSWORD))."
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(BIN)/.installed-dev ## Lint, check, run the whole test suite and hold the coverage floor
+# The compiled catalogs (locale/*/LC_MESSAGES/*.mo) are committed, so the site needs no gettext;
+# the tests do (they extract the source's strings to find any missing from the catalog).
+gettext:
+	@command -v xgettext >/dev/null 2>&1 || { echo "Installing gettext (xgettext, msgfmt)…"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq gettext; else sudo apt-get install -y -qq gettext; fi; }
+
+MESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=media \
+	--ignore=static/js/htmx.min.js
+messages: gettext $(BIN)/.installed-runtime ## Extract new strings into locale/es and compile (then translate them)
+	$(BIN)/python manage.py makemessages -l es --add-location=file --no-obsolete $(MESSAGES_IGNORE)
+	$(BIN)/python manage.py makemessages -d djangojs -l es --add-location=file --no-obsolete $(MESSAGES_IGNORE)
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+test: $(BIN)/.installed-dev gettext ## Lint, check, run the whole test suite and hold the coverage floor
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=cohort_site.settings.test $(BIN)/python manage.py check

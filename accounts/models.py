@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils import timezone
@@ -38,7 +39,11 @@ class User(AbstractUser):
         _("pronouns"), max_length=40, blank=True, help_text=_("Optional, for example she/her.")
     )
     preferred_language = models.CharField(
-        _("preferred language"), max_length=10, default="en", choices=[("en", _("English"))]
+        _("preferred language"),
+        max_length=10,
+        default="en",
+        choices=settings.LANGUAGES,
+        help_text=_("The language of the site and of the emails you receive."),
     )
 
     USERNAME_FIELD = "email"
@@ -58,6 +63,11 @@ class User(AbstractUser):
     def name(self) -> str:
         """The name shown to other people: display name, else full name, else the email."""
         return self.display_name or self.get_full_name() or self.email
+
+    def choose_language(self, language: str) -> None:
+        if language in dict(settings.LANGUAGES) and language != self.preferred_language:
+            self.preferred_language = language
+            self.save(update_fields=["preferred_language"])
 
 
 class FailedLogin(models.Model):

@@ -3,6 +3,7 @@ import logging
 from django.conf import settings
 from django.middleware.csp import ContentSecurityPolicyMiddleware, get_nonce
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.csp import CSP, build_policy
 
 from accounts.roles import requires_mfa
@@ -31,6 +32,24 @@ class HealthCheckMiddleware:
         check = HEALTH_CHECKS.get(request.path_info.rstrip("/") or "/")
         if check is not None and request.method in ("GET", "HEAD"):
             return check(request)
+        return self.get_response(request)
+
+
+class ProfileLanguageMiddleware:
+    """A logged-in person sees the language chosen in their profile, whatever the browser asks
+    for; everyone else gets LocaleMiddleware's choice (the switch's cookie, then
+    Accept-Language, then English). URLs never change with the language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            language = user.preferred_language
+            if language in dict(settings.LANGUAGES) and language != request.LANGUAGE_CODE:
+                translation.activate(language)
+                request.LANGUAGE_CODE = language
         return self.get_response(request)
 
 

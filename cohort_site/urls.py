@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
+from django.views.i18n import JavaScriptCatalog
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -27,6 +28,14 @@ urlpatterns = [
     path("healthz/live", views.healthz_live, name="healthz_live"),
     path("healthz/ready", views.healthz_ready, name="healthz_ready"),
     path("healthz", views.healthz_ready, name="healthz"),
+    # The header's language switch (a POST form, works without JavaScript) and the catalog
+    # of the scripts' strings. Neither changes URLs: the language never appears in a path.
+    path("i18n/setlang/", views.set_language, name="set_language"),
+    path(
+        "jsi18n/",
+        JavaScriptCatalog.as_view(packages=["cohort_site"]),
+        name="javascript-catalog",
+    ),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("notifications/", include("notifications.urls")),

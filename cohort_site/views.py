@@ -14,8 +14,11 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import check_for_language
 from django.views import View
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
 
 logger = logging.getLogger(__name__)
 
@@ -156,6 +159,17 @@ class DjangoAdminLoginView(AdminLoginView):
 
     def has_admin_access(self, request) -> bool:
         return admin.site.has_permission(request)
+
+
+@require_POST
+def set_language(request):
+    """The header's language switch: Django's set_language (cookie, then back to the page),
+    and for someone logged in the profile too, since the profile decides from then on."""
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and check_for_language(language):
+        request.user.choose_language(language)
+    return response
 
 
 def page_not_found(request, exception=None):

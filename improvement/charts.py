@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.template.loader import render_to_string
+from django.utils.formats import date_format, number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -267,7 +268,8 @@ def run_chart_geometry(
             {
                 "cx": cx,
                 "cy": cy,
-                "tip": f"{day.isoformat()}: {v:.1f}{percent}",
+                # The active language's date and number formats (the template escapes them).
+                "tip": f"{date_format(day, 'SHORT_DATE_FORMAT')}: {number_format(v, 1)}{percent}",
                 # Diamonds: a signal is not shown by colour alone.
                 "diamond": f"{cx},{cy - 6} {cx + 6},{cy} {cx},{cy + 6} {cx - 6},{cy}"
                 if i in result.signal_points

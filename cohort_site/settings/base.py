@@ -10,7 +10,6 @@ from pathlib import Path
 import dj_database_url
 
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -74,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After the user is known: a logged-in person's profile language wins over the browser's.
+    "cohort_site.middleware.ProfileLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A unique constraint no service caught answers "try again", never 500 (double submits).
     "cohort_site.idempotency.IntegrityErrorMiddleware",
@@ -224,7 +225,12 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 OUTBOX_SEND_ON_COMMIT = True
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+# Each person's profile chooses; without one, the browser's Accept-Language (LocaleMiddleware).
+# Language names are written in their own language so a reader finds theirs in either.
+LANGUAGES = [("en", "English"), ("es", "Español")]
+# Dates and numbers follow the active language (cohort_site/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["cohort_site.formats"]
+
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/Los_Angeles"
 USE_I18N = True

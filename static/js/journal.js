@@ -44,15 +44,20 @@
     copyClean(doc.body, editor);
   }
 
+  // Strings come from Django's JavaScript catalog (/jsi18n/, loaded before this file);
+  // without it they stay English.
+  var gettext = window.gettext || function (text) { return text; };
+  var pgettext = window.pgettext || function (context, text) { return text; };
+
   var BUTTONS = [
-    ["bold", "Bold", "B"],
-    ["italic", "Italic", "I"],
-    ["insertUnorderedList", "Bulleted list", "• List"],
-    ["insertOrderedList", "Numbered list", "1. List"],
-    ["h2", "Heading", "H2"],
-    ["h3", "Subheading", "H3"],
-    ["blockquote", "Quote", "❝"],
-    ["createLink", "Link", "Link"]
+    ["bold", gettext("Bold"), pgettext("bold button", "B")],
+    ["italic", gettext("Italic"), pgettext("italic button", "I")],
+    ["insertUnorderedList", gettext("Bulleted list"), gettext("• List")],
+    ["insertOrderedList", gettext("Numbered list"), gettext("1. List")],
+    ["h2", gettext("Heading"), "H2"],
+    ["h3", gettext("Subheading"), "H3"],
+    ["blockquote", gettext("Quote"), "❝"],
+    ["createLink", gettext("Link"), gettext("Link")]
   ];
 
   function enhance(textarea) {
@@ -62,7 +67,7 @@
     var toolbar = document.createElement("div");
     toolbar.className = "rte-toolbar";
     toolbar.setAttribute("role", "toolbar");
-    toolbar.setAttribute("aria-label", "Formatting");
+    toolbar.setAttribute("aria-label", gettext("Formatting"));
     var editor = document.createElement("div");
     editor.className = "rte-editor";
     editor.contentEditable = "true";
@@ -95,7 +100,7 @@
         if (command === "h2" || command === "h3" || command === "blockquote") {
           document.execCommand("formatBlock", false, command);
         } else if (command === "createLink") {
-          var url = window.prompt("Link address (https://…)", "https://");
+          var url = window.prompt(gettext("Link address (https://…)"), "https://");
           if (url && safeHref(url)) { document.execCommand("createLink", false, url.trim()); }
         } else {
           document.execCommand(command, false, null);

@@ -21,6 +21,7 @@ def test_seed_demo_is_idempotent_and_every_demo_account_can_log_in(client):
         "member@example.org",
         "peer@example.org",
         "facilitator2@example.org",
+        "familia@example.org",
     ]:
         response = client.post("/accounts/login/", {"login": email, "password": "seed-pass-123"})
         assert response.status_code == 302, email

@@ -12,7 +12,8 @@ from accounts.roles import facilitators_group
 from assessments.demo import seed_self_assessments
 from coaching.demo import seed_coaching
 from cohorts.demo import TEAM_A_SLUG, TEAM_B_SLUG, seed_cohorts
-from cohorts.models import Team
+from cohorts.factories import MembershipFactory
+from cohorts.models import Membership, Team
 from cohorts.services import team_touch
 from committees.demo import seed_committees
 from feedback.demo import seed_feedback
@@ -31,6 +32,7 @@ DEMO_ACCOUNTS = [
     ("member@example.org", "Mai Nguyen", "member of team A"),
     ("peer@example.org", "Priya Shah", "member of team B"),
     ("facilitator2@example.org", "Frank Delgado", "facilitator of the second cohort"),
+    ("familia@example.org", "Rosa Martínez", "family member on team A, reads the site in Spanish"),
 ]
 
 
@@ -47,7 +49,8 @@ class Command(BaseCommand):
         users = self.seed_accounts(password)
         self.seed_home_page()
         seed_curriculum()
-        seed_cohorts(users, password=password)
+        cohorts = seed_cohorts(users, password=password)
+        self.seed_spanish_family_member(users["familia@example.org"], cohorts["team_a"])
         seed_improvement()
         seed_feedback()
         seed_coaching()
@@ -80,6 +83,13 @@ class Command(BaseCommand):
         for email in ("facilitator@example.org", "facilitator2@example.org"):
             users[email].groups.add(group)
         return users
+
+    def seed_spanish_family_member(self, user, team):
+        """A family partner on team A whose profile language is Spanish: the site, its dates
+        and the curriculum's translated modules reach her in Spanish."""
+        user.choose_language("es")
+        if not Membership.objects.filter(team=team, user=user, left_on=None).exists():
+            MembershipFactory(team=team, user=user, role=Membership.Role.MEMBER)
 
     def seed_home_page(self):
         home_page_ensure(
