@@ -228,7 +228,7 @@ def run_chart_geometry(
         {
             "x": x(i),
             "anchor": "start" if i == 0 else ("end" if i == count - 1 else "middle"),
-            "text": f"{points[i][0]:%b %Y}",
+            "text": date_format(points[i][0], "YEAR_MONTH_FORMAT"),
         }
         for i in sorted({0, count // 2, count - 1})
     ]

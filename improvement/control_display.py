@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .charts import GROUP_ORDER, fmt, group_cells
@@ -203,7 +204,7 @@ def _figure(measure: Measure, group: str, points) -> ControlFigure:
             (
                 x(i),
                 "start" if i == 0 else ("end" if i == count - 1 else "middle"),
-                f"{points[i][0]:%b %Y}",
+                date_format(points[i][0], "YEAR_MONTH_FORMAT"),
             )
             for i in sorted({0, count // 2, count - 1})
         ],  # fmt: skip
