@@ -1,5 +1,7 @@
 """Team A's equity advisory committee: a family member, a meeting, two recommendations, one
-answered (idempotent). The family member is the Spanish-speaking demo account."""
+answered (idempotent). The family member is a Spanish-speaking parent who sits on the committee
+only (`comite@example.org`): she sees the committee's space, never the team's pages.
+(`familia@example.org` is a family partner on the equity team itself.)"""
 
 import datetime
 
@@ -12,7 +14,7 @@ from cohorts.models import Membership, Team
 from .factories import CommitteeFactory, CommitteeMemberFactory, RecommendationFactory
 from .models import Meeting, Recommendation, Seat
 
-FAMILY_EMAIL = "familia@example.org"
+FAMILY_EMAIL = "comite@example.org"
 
 
 def seed_committees(*, password: str) -> None:
@@ -37,11 +39,12 @@ def seed_committees(*, password: str) -> None:
     )
     family = UserFactory(
         email=FAMILY_EMAIL,
-        first_name="Rosa",
-        last_name="Martínez",
-        display_name="Rosa Martínez",
+        first_name="Lucía",
+        last_name="Herrera",
+        display_name="Lucía Herrera",
         password=password,
     )
+    family.choose_language("es")
     CommitteeMemberFactory(committee=committee, user=family, seat=Seat.FAMILY)
     lead = Membership.objects.current().leads().filter(team=team).select_related("user").first()
     if lead is not None:

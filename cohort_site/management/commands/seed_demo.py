@@ -33,6 +33,7 @@ DEMO_ACCOUNTS = [
     ("peer@example.org", "Priya Shah", "member of team B"),
     ("facilitator2@example.org", "Frank Delgado", "facilitator of the second cohort"),
     ("familia@example.org", "Rosa Martínez", "family member on team A, reads the site in Spanish"),
+    ("comite@example.org", "Lucía Herrera", "family seat on team A's advisory committee, Spanish"),
 ]
 
 
