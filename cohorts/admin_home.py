@@ -14,7 +14,11 @@ from .models import Cohort
 
 WEEK = timedelta(days=7)
 # Stock panels that speak of page moderation and edits: facilitators do neither.
-STOCK_PANELS = {"workflow_objects_to_moderate", "user_objects_in_workflow_moderation", "locked_pages"}
+STOCK_PANELS = {
+    "workflow_objects_to_moderate",
+    "user_objects_in_workflow_moderation",
+    "locked_pages",
+}
 
 
 def week_in_cohorts(cohort_ids, since) -> dict[int, dict[str, int]]:

@@ -12,7 +12,7 @@ from django.core.management import call_command
 
 from .axe.demo import ACCOUNTS, PASSWORD, demo_values, fill
 from .axe.pages import ERROR_PAGES, ERROR_STATES, PAGES
-from .axe.runner import check_both_widths, with_axe
+from .axe.runner import AXE_SOURCE, check_both_widths, with_axe
 from .conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,9 +26,15 @@ SUBMIT_EMPTY = """() => {
     const forms = [...document.querySelectorAll("main form[method=post]")];
     const form = forms.sort((a, b) => b.elements.length - a.elements.length)[0];
     form.noValidate = true;
-    const button = form.querySelector("button[type=submit], button:not([type]), input[type=submit]");
+    const button = form.querySelector(
+        "button[type=submit], button:not([type]), input[type=submit]");
     form.requestSubmit(button);
 }"""
+
+TAMPER = """(inputs, value) => inputs.forEach((input) => {
+    input.value = value;
+    if (input.type === "radio" || input.type === "checkbox") { input.checked = true; }
+})"""
 
 
 def role_page(browser, live_server, role):
@@ -64,7 +70,10 @@ def test_every_page_state_has_no_wcag_violations_at_either_width(browser, live_s
         url = fill(path, demo)
         page.goto(url)
         for label, value in fields.items():
-            page.get_by_label(label).first.fill(value)
+            if label.startswith("css:"):
+                page.locator(label[4:]).evaluate_all(TAMPER, value)
+            else:
+                page.get_by_label(label).first.fill(value)
         try:
             with page.expect_navigation():
                 page.evaluate(SUBMIT_EMPTY)
@@ -89,3 +98,16 @@ def test_every_page_state_has_no_wcag_violations_at_either_width(browser, live_s
     print(f"axe checked {states} page states")
 
     assert problems == [], "\n".join(problems)
+
+
+def test_the_axe_check_finds_a_violation_when_there_is_one(browser):
+    """Guards the guard: an image without a text alternative is reported at both widths."""
+    page = browser.new_page()
+    page.set_content('<html lang="en"><title>t</title><main><img src="x.png"></main></html>')
+    page.evaluate(AXE_SOURCE)
+    problems = check_both_widths(page, "sample")
+    page.close()
+    assert [problem.split(":")[0] for problem in problems] == [
+        "sample @1280px image-alt",
+        "sample @320px image-alt",
+    ]

@@ -120,7 +120,9 @@ def checked_names() -> set:
 
 def test_every_page_is_checked_by_axe_or_excluded_with_a_reason():
     unchecked = routed_names() - checked_names() - set(EXCLUDED_NAMES)
-    assert not unchecked, f"pages no axe check covers (add them to tests/browser/axe/pages.py): {sorted(unchecked)}"
+    assert not unchecked, (
+        f"pages no axe check covers (add them to tests/browser/axe/pages.py): {sorted(unchecked)}"
+    )
 
 
 def test_the_exclusions_are_not_stale():

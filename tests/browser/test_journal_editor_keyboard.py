@@ -72,7 +72,8 @@ def test_the_link_dialog_checks_the_address_and_escape_gives_focus_back(page, wr
     page.keyboard.press("Enter")
     assert dialog.is_visible()
     assert address.get_attribute("aria-invalid") == "true"
-    assert "https://" in page.locator(f"#{address.get_attribute('aria-describedby').split()[0]}").inner_text()
+    error_id = address.get_attribute("aria-describedby").split()[0]
+    assert "https://" in page.locator(f"#{error_id}").inner_text()
 
     page.keyboard.press("Escape")
     assert not dialog.is_visible()
@@ -103,7 +104,8 @@ def test_help_and_errors_describe_the_editable_region(page, writer, password):
     page.wait_for_load_state()
     editor = page.get_by_role("textbox", name="Your reflection")
     assert editor.get_attribute("aria-invalid") == "true"
-    texts = [page.locator(f"#{ref}").inner_text() for ref in editor.get_attribute("aria-describedby").split()]
+    refs = editor.get_attribute("aria-describedby").split()
+    texts = [page.locator(f"#{ref}").inner_text() for ref in refs]
     assert any("Your reflection is empty" in text for text in texts), texts
 
 

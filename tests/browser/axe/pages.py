@@ -130,16 +130,16 @@ PAGES = {
     "anonymous": ANONYMOUS_PAGES,
 }
 
-# Error states: a failed submit of each main form (role, path, how to fail it). "submit" presses
-# the form's button with the fields left empty; a dict fills fields by label first.
+# Error states: a failed submit of each main form (role, path, how to fail it): the form is sent
+# with its fields left empty, after filling the fields named by label, and after giving the
+# inputs matched by a "css:" selector a value the server refuses.
 ERROR_STATES = [
     ("member", "/journal/new/", {}),
-    ("member", "/journal/identity/wheel/", {}),
+    ("member", "/journal/identity/wheel/", {"css:[name=visibility]": "nobody-knows"}),
     ("member", "/feedback/new/{team}/", {}),
     ("member", "/teams/{team}/norms/check-in/", {}),
     ("member", "/teams/{team}/improvement/cycles/add/", {}),
     ("member", "/teams/{team}/improvement/measures/add/", {}),
-    ("member", "/account/profile/", {}),
     ("facilitator", "/teams/{team}/coaching/new/", {}),
     ("facilitator", "/cohorts/{cohort}/invite/", {}),
     ("facilitator", "/cohorts/{cohort}/sessions/new/", {}),

@@ -22,6 +22,18 @@ RUN_AXE = """async (tags) => {
 
 # WCAG 1.4.10: at 320 CSS px nothing but named scrollable regions may scroll sideways.
 SIDEWAYS = "() => document.scrollingElement.scrollWidth - window.innerWidth"
+# What sticks out: the innermost elements past the right edge, outside any scrolling region.
+STICKING_OUT = """() => {
+    const scrolls = (el) => el.closest(".table-scroll, .chart-scroll, [role=region]");
+    const out = [...document.body.querySelectorAll("*")].filter((el) =>
+        el.getBoundingClientRect().right > window.innerWidth + 1
+        && !scrolls(el.parentElement || el));
+    const innermost = out.filter((el) => !out.some((other) => other !== el && el.contains(other)));
+    return innermost.slice(0, 3).map((el) =>
+        el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+        (typeof el.className === "string" && el.className
+            ? "." + el.className.trim().split(/\\s+/).join(".") : ""));
+}"""
 
 
 def with_axe(context):
@@ -43,6 +55,7 @@ def check_both_widths(page, label: str) -> list[str]:
         if width == "320px":
             overflow = page.evaluate(SIDEWAYS)
             if overflow > 0:
-                problems.append(f"{label} @320px scrolls sideways by {overflow}px")
+                culprits = ", ".join(page.evaluate(STICKING_OUT))
+                problems.append(f"{label} @320px scrolls sideways by {overflow}px: {culprits}")
     page.set_viewport_size(WIDTHS["1280px"])
     return problems
