@@ -10,7 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from cohort_site import admin_exports, tabular
 
-from . import dashboard, panels
+from . import admin_home, dashboard, panels
 from .imports import SCHOOL_COLUMNS, parse_school_rows, schools_import
 from .models import Cohort, Organization, Team
 
@@ -139,3 +139,4 @@ def register_school_import_menu_item():
 
 
 hooks.register(panels.COHORT_TEAM_ALERTS, dashboard.inactivity_alerts)
+hooks.register("construct_homepage_panels", admin_home.facilitator_home)

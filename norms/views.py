@@ -368,7 +368,8 @@ class CheckInView(TeamMemberRequiredMixin, TemplateView):
                 add_service_errors(form, error)
             else:
                 messages.success(request, _("Thank you: your check-in was recorded."))
-                return redirect(norms_url(self.team) + "#trend")
+                # To the confirmation (site.js focuses it), not 700 px below it at the trend.
+                return redirect(norms_url(self.team) + "#messages")
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 

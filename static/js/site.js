@@ -87,6 +87,12 @@
     var summary = document.querySelector(".error-summary");
     if (summary) {
       summary.focus();
+      return;
+    }
+    // A redirect to #messages (after a check-in) brings the confirmation into view and focus.
+    var confirmation = document.getElementById("messages");
+    if (confirmation && window.location.hash === "#messages") {
+      confirmation.focus();
     }
   });
 })();

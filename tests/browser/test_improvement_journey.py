@@ -97,6 +97,10 @@ def test_lead_builds_aim_drivers_cycle_and_run_chart(page, site, password):
     assert chart.get_attribute("role") == "img"
     assert page.locator(".signal-list").first.inner_text().count("Shift: 8 points") == 1
     assert page.locator("g.pdsa-marker").count() >= 1
+    # The data table starts collapsed (a long page otherwise); its summary opens it.
+    details = page.locator("details.chart-data").first
+    assert details.get_attribute("open") is None
+    details.locator("summary").click()
     table = page.locator(".chart-data table").first
     assert table.locator("tbody tr").count() == 20
     assert "12.0%" in table.inner_text()

@@ -98,6 +98,12 @@ def test_norms_cycle_with_three_members(page, browser, live_server, team, passwo
     )
     member.get_by_role("button", name="Save my check-in").click()
     assert member.get_by_text("your check-in was recorded").is_visible()
+    # The confirmation is in view and has focus (it used to land 700 px above the window).
+    confirmation = member.locator("#messages")
+    assert confirmation.evaluate(
+        "el => document.activeElement === el && el.getBoundingClientRect().top >= 0"
+        " && el.getBoundingClientRect().bottom <= window.innerHeight"
+    )
     assert member.locator("svg[role=img] title").first.text_content().startswith("How well")
     assert member.get_by_role("table").get_by_text("2.0 (1)").is_visible()
 
