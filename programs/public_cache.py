@@ -4,23 +4,28 @@ Module and program pages look the same to every anonymous visitor, so the render
 in the cache under a key naming the page, its latest revision, the language and a site-wide
 version that any publish, unpublish, move or delete bumps (a module's title also shows on its
 program page and in the navigation). The CSP nonce differs per response: it is stored as a
-placeholder and filled in for each visitor. Responses carry an ETag, so a browser revalidating
-its copy gets 304 Not Modified.
+placeholder and filled in for each visitor, and so is the CSRF token of the header's language
+switch (each visitor gets their own, matching their cookie). Responses carry an ETag, so a
+browser revalidating its copy gets 304 Not Modified.
 
 Never cached: logged-in people, anything but a plain GET/HEAD, htmx requests, a visitor with a
-message waiting, and any page whose HTML holds a CSRF token (a form) or sets a cookie.
+message waiting, and any page that sets a cookie.
 """
 
 import hashlib
+import re
 
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.csp import get_nonce
+from django.middleware.csrf import get_token
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 VERSION_KEY = "public-pages:version"
 NONCE_PLACEHOLDER = "__cohort_csp_nonce__"
+CSRF_PLACEHOLDER = "__cohort_csrf_token__"
+CSRF_FIELD = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 TIMEOUT = 60 * 60 * 24
 
 
@@ -68,14 +73,18 @@ def serve_cached(page, request, serve) -> HttpResponse:
         if hasattr(response, "render"):
             response.render()
         content = response.content.decode(response.charset)
-        if response.status_code != 200 or response.cookies or "csrfmiddlewaretoken" in content:
+        if response.status_code != 200 or response.cookies:
             return response
+        template = CSRF_FIELD.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", content)
         cache.set(
-            key, (content.replace(nonce, NONCE_PLACEHOLDER), response["Content-Type"]), TIMEOUT
+            key, (template.replace(nonce, NONCE_PLACEHOLDER), response["Content-Type"]), TIMEOUT
         )
         return _headers(response, etag)
     content, content_type = stored
-    response = HttpResponse(content.replace(NONCE_PLACEHOLDER, nonce), content_type=content_type)
+    content = content.replace(NONCE_PLACEHOLDER, nonce)
+    if CSRF_PLACEHOLDER in content:
+        content = content.replace(CSRF_PLACEHOLDER, get_token(request))
+    response = HttpResponse(content, content_type=content_type)
     return _headers(response, etag)
 
 

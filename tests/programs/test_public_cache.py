@@ -53,3 +53,18 @@ def test_logged_in_people_are_never_served_a_cached_copy(module, roles):
     response = client.get(module.url)
     assert not response.has_header("ETag")
     assert b"csrfmiddlewaretoken" in response.content  # their page holds forms
+
+
+def test_a_cached_copy_carries_a_language_switch_token_that_works_for_this_visitor(module):
+    from django.test import Client
+
+    _publish(module)
+    Client().get(module.url)  # someone else's visit fills the cache
+    visitor = Client(enforce_csrf_checks=True)
+    page = visitor.get(module.url)
+    assert page.has_header("ETag") and b"__cohort_csrf_token__" not in page.content
+    token = page.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+
+    switched = visitor.post("/i18n/setlang/", {"language": "es", "csrfmiddlewaretoken": token})
+
+    assert switched.status_code == 302
