@@ -6,6 +6,7 @@ from .models import (
     Comment,
     DataProfileEntry,
     Driver,
+    ImportJob,
     ImprovementProject,
     Measure,
     Observation,
@@ -13,6 +14,16 @@ from .models import (
 )
 from .queries import observations_leaving_team, profile_leaving_team
 
+# Who started a spreadsheet import: the job (counts, row problems) is the team's; the link to
+# the person is cleared when they are erased.
+registry.register(
+    ImportJob,
+    user_field="started_by",
+    export_fields=["project__team__name", "kind", "status", "rows_total", "created", "created_at"],
+    erase=Erase.NULLIFY,
+    portfolio_filter=None,
+    team_field="project__team",
+)
 registry.register(
     Comment,
     user_field="author",

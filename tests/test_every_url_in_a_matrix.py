@@ -37,6 +37,14 @@ NOT_IN_A_MATRIX = {
     "coaching:step_done": "test_owner_marks_a_step_done_and_others_cannot (tests/coaching)",
     "notifications:mark_all_read": "a person's own notifications only (tests/notifications)",
     "programs:module_done": "tests/programs/test_progress.py (login, CSRF, POST only)",
+    "notifications:unsubscribe": (
+        "addressed by a signed token, every role: tests/notifications/test_unsubscribe.py::"
+        "test_unsubscribe_page_answers_every_role_by_token"
+    ),
+    "set_language": (
+        "the header's language switch, every role: tests/i18n/test_language_choice.py::"
+        "test_language_urls_answer_everyone"
+    ),
 }
 # Wagtail admin views our apps register (admin permissions are Wagtail's own).
 ADMIN_PREFIXES = ("admin/",)
