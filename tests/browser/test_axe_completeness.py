@@ -34,6 +34,9 @@ EXCLUDED_NAMES = {
     "improvement:export_observations_xlsx": "XLSX download",
     "journals:export": "a download of the person's entries",
     "privacy:team_portfolio": "ZIP download of a team's shared work",
+    "cohorts:bulk_invite_template": "CSV/XLSX template download",
+    "javascript-catalog": "JavaScript: the journal editor's strings",
+    "set_language": "POST only: the header's language switch redirects back to a checked page",
     "feedback:file": "the request's attached file",
     # POST-only actions: they redirect back to a page that is checked.
     "account_logout": "POST only (the GET confirmation is allauth's; logging out ends the run)",
@@ -104,6 +107,8 @@ def sample(path: str) -> str:
     path = re.sub(r"\{(module|resources|standard_page|form_page)\}", "/some-page/", path)
     path = re.sub(r"\{(team|team_b|cohort|invitation_token|email_key)\}", "some-slug", path)
     path = path.replace("{reset_key}", "1-token")
+    # Placeholders named like a UUID-keyed row get a UUID; every other one a number.
+    path = re.sub(r"\{import_job\}", "00000000-0000-0000-0000-000000000001", path)
     return re.sub(r"\{\w+\}", "1", path).split("?")[0]
 
 

@@ -21,9 +21,12 @@ def demo_values() -> dict[str, str]:
     from accounts.models import User
     from cohorts.demo import DEMO_COHORT_SLUG, TEAM_A_SLUG, TEAM_B_SLUG
     from cohorts.models import Cohort, CohortSession, Invitation, Membership, Organization, Team
+    from committees.models import Committee, CommitteeInvitation, Recommendation, Seat
     from feedback.models import Assignment, FeedbackRequest
-    from improvement.models import ChangeIdea, Driver, Measure, PDSACycle
+    from improvement.models import ChangeIdea, Driver, ImportJob, Measure, PDSACycle
     from journals.models import JournalEntry
+    from notifications.emails import unsubscribe_token
+    from partnerships.models import proposals
     from programs.models import FormPage, ModulePage, ResourceIndexPage, StandardPage
 
     team = Team.objects.get(slug=TEAM_A_SLUG)
@@ -38,6 +41,18 @@ def demo_values() -> dict[str, str]:
         user=newcomer, email=newcomer.email, defaults={"verified": False, "primary": True}
     )[0]
     given = Assignment.objects.filter(reviewer=lead, request__team__slug=TEAM_B_SLUG).first()
+    measure = Measure.objects.filter(project__team=team).select_related("project").first()
+    import_job = ImportJob.objects.get_or_create(
+        staged_file="axe-demo-import",
+        defaults={"project": measure.project, "measure": measure, "started_by": member,
+                  "kind": ImportJob.Kind.OBSERVATIONS, "rows_total": 6000, "rows_done": 1500},
+    )[0]  # fmt: skip
+    committee = Committee.objects.get(team=team)
+    committee_invitation = CommitteeInvitation.objects.get_or_create(
+        committee=committee,
+        email="new.parent@example.org",
+        defaults={"seat": Seat.FAMILY, "invited_by": lead},
+    )[0]
     return {
         "team": team.slug,
         "team_b": TEAM_B_SLUG,
@@ -63,6 +78,11 @@ def demo_values() -> dict[str, str]:
         .pk,
         "organization": Organization.objects.first().pk,
         "invitation": invitation.pk,
+        "import_job": import_job.pk,
+        "recommendation": Recommendation.objects.filter(committee=committee).first().pk,
+        "committee_token": committee_invitation.token,
+        "proposal": proposals().order_by("pk").first().pk,
+        "unsubscribe_token": unsubscribe_token(member, "digest"),
         "invitation_token": invitation.token,
         "email_key": EmailConfirmationHMAC(address).key,
         "reset_key": f"{user_pk_to_url_str(member)}-{default_token_generator.make_token(member)}",

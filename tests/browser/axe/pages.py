@@ -34,6 +34,9 @@ MEMBER_PAGES = [
     "/teams/{team}/norms/versions/",
     "/teams/{team}/norms/check-in/",
     "/teams/{team}/norms/statement/",
+    "/teams/{team}/equity-self-assessment/",
+    "/teams/{team}/equity-self-assessment/end/",
+    "/teams/{team}/improvement/imports/{import_job}/",
     "/journal/",
     "/journal/new/",
     "/journal/{entry}/",
@@ -62,6 +65,12 @@ MEMBER_PAGES = [
 
 LEAD_PAGES = [
     "/teams/{team}/",
+    "/committees/{team}/",
+    "/committees/{team}/charter/",
+    "/committees/{team}/meetings/new/",
+    "/committees/{team}/recommendations/new/",
+    "/committees/{team}/recommendations/{recommendation}/answer/",
+    "/committees/{team}/invite/",
     "/teams/{team}/improvement/edit/",
     "/teams/{team}/improvement/progress/",
     "/teams/{team}/norms/",
@@ -74,6 +83,9 @@ LEAD_PAGES = [
 
 FACILITATOR_PAGES = [
     "/teams/",
+    "/partnerships/",
+    "/partnerships/{proposal}/",
+    "/partnerships/{proposal}/convert/",
     "/feedback/new/",
     "/cohorts/{cohort}/",
     "/cohorts/{cohort}/invite/",
@@ -116,6 +128,8 @@ ANONYMOUS_PAGES = [
     "/accounts/confirm-email/",
     "/accounts/inactive/",
     "/invitations/{invitation_token}/",
+    "/committees/join/{committee_token}/",
+    "/notifications/unsubscribe/{unsubscribe_token}/",
     "/accounts/confirm-email/{email_key}/",
     "/accounts/password/reset/key/{reset_key}/",
     "/_util/login/",
