@@ -69,12 +69,13 @@ def names_to_ignore():
     names |= set(Cohort.objects.values_list("name", flat=True))
     names |= set(CohortSession.objects.values_list("title", flat=True))
     names |= set(Page.objects.values_list("title", flat=True))
-    # The teams' own words (norms, conditions, groups, statements, feedback, journals) and the
-    # curriculum's taxonomy: content written by people, in their language.
+    # The teams' own words (norms, conditions, groups, statements, feedback, journals,
+    # committees) and the curriculum's taxonomy: content written by people, in their language.
     from django.apps import apps
     from django.db import models
 
-    for app in ("norms", "journals", "feedback", "coaching", "improvement", "programs"):
+    for app in ("norms", "journals", "feedback", "coaching", "improvement", "programs",
+                "committees", "assessments", "partnerships"):  # fmt: skip
         for model in apps.get_app_config(app).get_models():
             for field in model._meta.concrete_fields:
                 if isinstance(field, models.CharField | models.TextField) and not field.choices:
