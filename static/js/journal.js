@@ -180,6 +180,12 @@
 
     function sync(eventName) {
       textarea.value = editor.innerHTML;
+      // While a conflict is shown the person is choosing between the two texts: leaving the
+      // editor for its "Keep my text" button must not send a second, stale autosave that could
+      // answer after the button's and put the conflict back.
+      if (eventName === "blur" && document.querySelector("#autosave-status .journal-conflict")) {
+        return;
+      }
       // htmx listens on the textarea (keyup changed delay:3s, blur): pass the event on.
       textarea.dispatchEvent(new Event(eventName, { bubbles: true }));
     }
