@@ -38,7 +38,7 @@ from typing import Literal
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .runchart import Direction, Signal, trend_stretches
+from .runchart import Direction, Signal, side_runs, trend_stretches
 
 ChartKind = Literal["xmr", "p"]
 
@@ -214,33 +214,22 @@ def _outside(points: Sequence[ControlPoint], offset: int, direction) -> Iterator
 
 
 def _shifts(points: Sequence[ControlPoint], offset: int, direction) -> Iterator[Signal]:
-    run_side, run_start, run_length, last = 0, 0, 0, 0
-    runs = []
-    for index, point in enumerate(points, start=offset):
-        side = _side(point)
-        if side == 0:
-            continue  # on the centre line: neither adds to nor breaks the run
-        if side == run_side:
-            run_length, last = run_length + 1, index
-            continue
-        runs.append((run_side, run_start, last, run_length))
-        run_side, run_start, run_length, last = side, index, 1, index
-    runs.append((run_side, run_start, last, run_length))
-    for side, start, end, length in runs:
-        if side and length >= SHIFT_LENGTH:
+    # A point on the centre line (side 0) neither adds to nor breaks the run, as on run charts.
+    for run in side_runs([_side(point) for point in points]):
+        if run.length >= SHIFT_LENGTH:
             yield Signal(
                 "shift",
-                start,
-                end,
+                run.start + offset,
+                run.end + offset,
                 ngettext(
                     "Shift: %(count)d point in a row %(where)s the centre line%(label)s.",
                     "Shift: %(count)d points in a row %(where)s the centre line%(label)s.",
-                    length,
+                    run.length,
                 )
                 % {
-                    "count": length,
-                    "where": _("above") if side > 0 else _("below"),
-                    "label": _label(side > 0, direction),
+                    "count": run.length,
+                    "where": _("above") if run.side > 0 else _("below"),
+                    "label": _label(run.side > 0, direction),
                 },
             )
 

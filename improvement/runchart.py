@@ -156,7 +156,7 @@ def _sides(values: Sequence[float], centre: float) -> list[int]:
     return [(value > centre) - (value < centre) for value in values]
 
 
-def _runs(sides: Sequence[int]) -> list[_Run]:
+def side_runs(sides: Sequence[int]) -> list[_Run]:
     """Runs of useful points; points on the median are skipped, so they never break a run."""
     runs: list[_Run] = []
     for index, side in enumerate(sides):
@@ -401,7 +401,7 @@ def analyse(
 
     baseline_end = None if baseline_points is None else min(baseline_points, len(values)) - 1
     centre = median(values if baseline_end is None else values[: baseline_end + 1])
-    runs = _runs(_sides(values, centre))
+    runs = side_runs(_sides(values, centre))
     useful = sum(run.length for run in runs)
     enough = useful >= MIN_USEFUL_POINTS
 
