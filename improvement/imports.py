@@ -32,7 +32,8 @@ from cohorts.services import team_touch
 from . import permissions
 from .groups import StudentGroupField
 from .models import DataProfileEntry, ImportJob, Indicator, Observation
-from .services import _require, build_observation, measure_signals_refresh
+from .services import build_observation, measure_signals_refresh
+from .services.base import _require
 
 STUDENT_LEVEL_HEADER = re.compile(
     r"student.?(id|number|no|name)|^ssid$|^id$|^(first|last|given|family|full).?name$|^name$"

@@ -3,6 +3,7 @@
 
 import importlib
 import inspect
+import pkgutil
 
 import pytest
 
@@ -22,11 +23,20 @@ SERVICE_MODULES = [
 ]
 
 
+def _submodules(module_name):
+    module = importlib.import_module(module_name)
+    if not hasattr(module, "__path__"):
+        return ()
+    return tuple(f"{module_name}.{info.name}" for info in pkgutil.iter_modules(module.__path__))
+
+
 def service_functions():
     for module_name in SERVICE_MODULES:
         module = importlib.import_module(module_name)
         for name, function in inspect.getmembers(module, inspect.isfunction):
-            if function.__module__ == module_name and not name.startswith("_"):
+            # A services package re-exports its modules' functions.
+            defined_here = function.__module__ in (module_name, *_submodules(module_name))
+            if defined_here and not name.startswith("_"):
                 yield f"{module_name}.{name}", function
 
 

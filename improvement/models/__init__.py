@@ -1,0 +1,65 @@
+"""Improvement projects: aim, driver diagram, measures with observations, PDSA cycles.
+
+Everything hangs off `ImprovementProject` (one per team and school year) and is resolved
+through `TeamOwnedQuerySet.visible_to`, so another team's rows answer 404.
+"""
+
+from .cycles import (
+    Comment,
+    PDSACycle,
+)
+from .diagram import (
+    Aim,
+    ChangeIdea,
+    Driver,
+)
+from .measures import (
+    ImportJob,
+    Measure,
+    Observation,
+    ObservationQuerySet,
+)
+from .project import (
+    GROUP_LABELS,
+    PROGRESS_SCORES,
+    EquityArea,
+    ImprovementProject,
+    ProjectOwnedQuerySet,
+    ProjectQuerySet,
+    StudentGroup,
+    school_year_bounds,
+)
+from .understanding import (
+    RET_STEPS,
+    DataProfileEntry,
+    EmpathyInterview,
+    EquityAnalysisStep,
+    Indicator,
+    RootCause,
+)
+
+__all__ = [
+    "Aim",
+    "ChangeIdea",
+    "Comment",
+    "DataProfileEntry",
+    "Driver",
+    "EmpathyInterview",
+    "EquityAnalysisStep",
+    "EquityArea",
+    "GROUP_LABELS",
+    "ImportJob",
+    "ImprovementProject",
+    "Indicator",
+    "Measure",
+    "Observation",
+    "ObservationQuerySet",
+    "PDSACycle",
+    "PROGRESS_SCORES",
+    "ProjectOwnedQuerySet",
+    "ProjectQuerySet",
+    "RET_STEPS",
+    "RootCause",
+    "StudentGroup",
+    "school_year_bounds",
+]

@@ -1,0 +1,57 @@
+"""Writes for improvement projects. Each re-checks the role and runs in one transaction."""
+
+from .cycles import (
+    PHASE_DATE,
+    PHASE_ORDER,
+    cycle_adapt,
+    cycle_create,
+    cycle_update,
+)
+from .diagram import (
+    change_idea_add,
+    change_idea_update,
+    diagram_item_delete,
+    diagram_item_move,
+    driver_add,
+    driver_update,
+)
+from .measures import (
+    build_observation,
+    measure_save,
+    measure_set_baseline,
+    measure_signals_refresh,
+    observation_add,
+)
+from .project import (
+    AIM_PARTS,
+    aim_save,
+    comment_add,
+    item_add,
+    project_create,
+    project_update,
+)
+
+__all__ = [
+    "AIM_PARTS",
+    "PHASE_DATE",
+    "PHASE_ORDER",
+    "aim_save",
+    "build_observation",
+    "change_idea_add",
+    "change_idea_update",
+    "comment_add",
+    "cycle_adapt",
+    "cycle_create",
+    "cycle_update",
+    "diagram_item_delete",
+    "diagram_item_move",
+    "driver_add",
+    "driver_update",
+    "item_add",
+    "measure_save",
+    "measure_set_baseline",
+    "measure_signals_refresh",
+    "observation_add",
+    "project_create",
+    "project_update",
+]

@@ -1,0 +1,137 @@
+"""Measures: the page with its charts, adding points, the baseline."""
+
+from functools import cached_property
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView, View
+
+from cohort_site import service_forms
+from cohort_site.idempotency import IdempotentCreateMixin
+from cohort_site.unchanged import UNCHANGED
+
+from .. import forms, services
+from ..charts import build_measure_charts
+from ..control_display import build_control_charts, rules_text
+from ..models import (
+    Measure,
+    Observation,
+    PDSACycle,
+)
+from ..queries import (
+    cycle_label,
+)
+from .base import ProjectMixin, ServiceFormMixin, WriteMixin
+
+# --- measures ------------------------------------------------------------------------------------
+
+
+class MeasureMixin(ProjectMixin):
+    @cached_property
+    def measure(self):
+        return get_object_or_404(
+            Measure.objects.visible_to(self.request.user).filter(project=self.project),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_success_url(self):
+        return self.measure.get_absolute_url()
+
+
+class MeasureAddView(ServiceFormMixin, WriteMixin, FormView):
+    form_class = forms.MeasureForm
+
+    @property
+    def heading(self):
+        return _("Add a measure")
+
+    def save(self, form):
+        self.success_message = _("Measure added.")
+        measure = services.measure_save(
+            project=self.project, user=self.request.user, **form.cleaned_data
+        )
+        return measure.get_absolute_url()
+
+
+class MeasureEditView(ServiceFormMixin, WriteMixin, MeasureMixin, FormView):
+    form_class = forms.MeasureForm
+
+    @property
+    def heading(self):
+        return _("Edit measure")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.measure}
+
+    def save(self, form):
+        self.success_message = _("Measure saved.")
+        services.measure_save(
+            project=self.project, user=self.request.user, measure=self.measure, **form.cleaned_data
+        )
+
+
+class MeasureView(MeasureMixin, TemplateView):
+    template_name = "improvement/measure.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        measure = self.measure
+        aim = getattr(self.project, "aim", None)
+        focal = aim.for_whom if aim else None
+        cycles = PDSACycle.objects.filter(project=self.project, measures=measure)
+        markers = [(c.marker_date, cycle_label(c)) for c in cycles if c.marker_date]
+        observations = list(Observation.objects.filter(measure=measure).order_by("date", "group"))
+        context.update(
+            measure=measure,
+            charts=build_measure_charts(
+                measure, observations, insider=self.insider, focal=focal, markers=markers
+            ),
+            control_charts=(
+                build_control_charts(measure, observations, insider=self.insider)
+                if measure.shows_control_charts
+                else []
+            ),
+            control_rules=rules_text(),
+            observation_form=kwargs.get("observation_form") or forms.ObservationForm(),
+            baseline_form=forms.BaselineForm(instance=measure),
+        )
+        return context
+
+
+class ObservationAddView(IdempotentCreateMixin, WriteMixin, MeasureView):
+    """Adds a point; a refused one shows the measure page again with the form's errors."""
+
+    http_method_names = ["post", "options"]  # as before: GET answers 405
+
+    def post(self, request, *args, **kwargs):
+        form = forms.ObservationForm(request.POST)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            data["day"] = data.pop("date")
+            try:
+                services.observation_add(measure=self.measure, user=request.user, **data)
+            except ValidationError as error:
+                service_forms.add_service_errors(form, error)
+            else:
+                messages.success(request, _("Point added."))
+                return redirect(self.measure.get_absolute_url())
+        return self.render_to_response(self.get_context_data(observation_form=form), status=400)
+
+
+class BaselineView(WriteMixin, MeasureMixin, View):
+    def post(self, request, *args, **kwargs):
+        form = forms.BaselineForm(request.POST, instance=Measure.objects.get(pk=self.measure.pk))
+        if not form.is_valid():
+            messages.error(request, _("Enter a whole number of points (1 or more)."))
+        else:
+            services.measure_set_baseline(
+                measure=self.measure,
+                user=request.user,
+                points=form.cleaned_data["baseline_points"],
+                restart_on=form.cleaned_data["baseline_restart_on"],
+                charts=form.cleaned_data["charts"] or UNCHANGED,
+            )
+            messages.success(request, _("Charts and baseline saved."))
+        return redirect(self.measure.get_absolute_url())
