@@ -11,6 +11,8 @@ and records the outcome in its own transaction right after the SMTP call:
 - sent: the row is `sent` and is never claimed again, so a second run never mails twice;
 - the mail server failed: the row goes back to `queued` for 1, 5 and 30 minutes later, then
   every 6 hours, and becomes `failed` two days after it was queued;
+- the mail server refused it for good (a 5xx answer: no such mailbox, message rejected): the
+  row is `failed` at once, since retrying cannot change the answer;
 - the worker died mid-send: the row stays `sending` until its lease (`locked_until`) expires,
   then any worker claims it again (delivery is at least once: a worker killed between the SMTP
   call and recording it may send that one message twice; the stable Message-ID lets mail
@@ -23,6 +25,7 @@ off and relies on the worker, which polls every second.
 
 import hashlib
 import logging
+import smtplib
 import time
 import uuid
 from datetime import datetime, timedelta
@@ -225,8 +228,26 @@ def next_attempt_after(*, attempts: int, created_at: datetime, now: datetime) ->
     return min(now + delay, give_up_at)
 
 
+def is_permanent(error: Exception) -> bool:
+    """A 5xx answer about this message or its recipient: retrying cannot change it.
+
+    A refused login (535) is the site's own configuration, not the message's: once it is
+    fixed the mail must still go out, so it is retried like an outage.
+    """
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        return False
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in error.recipients.values()]
+        return bool(codes) and all(500 <= code < 600 for code in codes)
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 500 <= error.smtp_code < 600
+    return False
+
+
 def _record_failure(email: OutgoingEmail, *, error: Exception, now: datetime) -> None:
-    retry_at = next_attempt_after(attempts=email.attempts, created_at=email.created_at, now=now)
+    retry_at = None
+    if not is_permanent(error):
+        retry_at = next_attempt_after(attempts=email.attempts, created_at=email.created_at, now=now)
     text = f"{type(error).__name__}: {error}"[:2000]
     OutgoingEmail.objects.filter(pk=email.pk).update(
         status=Status.QUEUED if retry_at else Status.FAILED,

@@ -16,6 +16,7 @@ from notifications import outbox
 from notifications.models import OutgoingEmail
 from privacy.services import person_erase
 from tests.conftest import client_for
+from tests.resilience.smtp_sink import SMTPSink
 
 pytestmark = pytest.mark.django_db
 
@@ -183,6 +184,48 @@ def test_mail_server_down_retries_at_1_5_30_minutes_then_6_hours_and_fails_after
     assert "refused" in email.last_error.lower()
     assert outbox.deliver_due(now=start + timedelta(days=30)) == 0, "a failed email stays failed"
     assert mail.outbox == []
+
+
+@pytest.fixture
+def picky_server(settings):
+    """A real mail server that refuses one mailbox for good and another for now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    sink = SMTPSink(
+        port,
+        replies={
+            "gone@example.org": b"550 5.1.1 No such user here",
+            "busy@example.org": b"451 4.3.0 Mailbox busy, try again later",
+        },
+    )
+    sink.start()
+    settings.MAILERS = {
+        "default": {"BACKEND": SMTP, "OPTIONS": {"host": "127.0.0.1", "port": port}}
+    }
+    yield sink
+    sink.stop()
+
+
+def test_a_mailbox_refused_for_good_fails_at_once_instead_of_retrying_for_two_days(
+    picky_server,
+):
+    email = queue(to="gone@example.org")
+    outbox.deliver_due(now=email.created_at)
+    assert reloaded(email).status == Status.FAILED, "a 5xx answer will not change by retrying"
+    assert email.attempts == 1 and "550" in email.last_error
+    assert outbox.deliver_due(now=email.created_at + timedelta(hours=1)) == 0
+    assert picky_server.messages == []
+
+
+def test_a_mailbox_refused_for_now_is_retried_and_others_still_go_out(picky_server):
+    busy, fine = queue(to="busy@example.org"), queue(to="ana@example.org")
+    now = fine.created_at
+    outbox.deliver_due(now=now)
+    assert reloaded(busy).status == Status.QUEUED and "451" in busy.last_error
+    assert busy.next_attempt_at == now + timedelta(minutes=1)
+    assert reloaded(fine).status == Status.SENT
+    assert [m["To"] for m in picky_server.messages] == ["ana@example.org"]
 
 
 def test_the_email_goes_out_once_when_the_mail_server_is_back(hanging_server, settings):

@@ -1,5 +1,8 @@
 """A tiny SMTP server for the fault test: it accepts every message and keeps it in memory.
 
+`replies` maps a recipient address to the answer its RCPT gets instead of 250 (say
+`b"550 5.1.1 No such user"`), to play a mail server that refuses a mailbox.
+
 It runs its own asyncio loop in a thread and can be stopped (connections are then refused,
 as with a mail server that is down) and started again on the same port.
 """
@@ -10,8 +13,9 @@ import threading
 
 
 class SMTPSink:
-    def __init__(self, port: int):
+    def __init__(self, port: int, replies: dict[str, bytes] | None = None):
         self.port = port
+        self.replies = replies or {}
         self.messages: list[email.message.Message] = []
         self._loop = asyncio.new_event_loop()
         self._server = None
@@ -26,6 +30,10 @@ class SMTPSink:
 
     def subjects(self) -> list[str]:
         return [str(message["Subject"]) for message in list(self.messages)]
+
+    def _refusal(self, line: bytes) -> bytes | None:
+        address = line.decode(errors="replace").partition("<")[2].partition(">")[0]
+        return self.replies.get(address.lower())
 
     def _run(self, coroutine):
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout=10)
@@ -65,6 +73,8 @@ class SMTPSink:
                 elif verb == b"QUIT":
                     reply(b"221 Bye\r\n")
                     break
+                elif verb == b"RCPT" and (refusal := self._refusal(line)):
+                    reply(refusal + b"\r\n")
                 elif verb in (b"HELO", b"MAIL", b"RCPT", b"RSET", b"NOOP"):
                     reply(b"250 OK\r\n")
                 else:
