@@ -1,3 +1,4 @@
+import datetime
 import secrets
 import zoneinfo
 from datetime import timedelta
@@ -280,6 +281,21 @@ class CohortSessionQuerySet(models.QuerySet):
     def upcoming(self):
         return self.filter(starts_at__gte=timezone.now()).order_by("starts_at")
 
+    def starting_tomorrow(self, now):
+        """Sessions that start tomorrow by their own cohort's clock (one query for the zones)."""
+        on_the_day = Q(pk__in=[])
+        for name in Cohort.objects.values_list("time_zone", flat=True).distinct():
+            zone = zoneinfo.ZoneInfo(name)
+            tomorrow = timezone.localdate(now, zone) + datetime.timedelta(days=1)
+            on_the_day |= Q(
+                cohort__time_zone=name,
+                starts_at__gte=datetime.datetime.combine(tomorrow, datetime.time.min, zone),
+                starts_at__lt=datetime.datetime.combine(
+                    tomorrow + datetime.timedelta(days=1), datetime.time.min, zone
+                ),
+            )
+        return self.filter(on_the_day)
+
 
 class CohortSession(models.Model):
     """A cohort meeting: date, time, place or video link, and the module it covers."""
@@ -301,6 +317,9 @@ class CohortSession(models.Model):
     # Calendar programs replace their copy of an event only when its SEQUENCE grows.
     revision = models.PositiveIntegerField(_("revision"), default=0, editable=False)
     updated_at = models.DateTimeField(_("last changed"), default=timezone.now, editable=False)
+    # The start the day-before reminder went out for: set once, so a second daily run stays
+    # quiet, and a session moved to another day is announced again.
+    reminded_for = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = CohortSessionQuerySet.as_manager()
 

@@ -1,8 +1,11 @@
 import hashlib
 
+from django.db import transaction
+from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -10,6 +13,8 @@ from notifications.emails import recipient_locale, render_email, site_url
 from notifications.models import Kind, Notification, OutgoingEmail
 from notifications.outbox import latest_status_by_topic, queue_email, queue_emails
 from notifications.services import notify
+
+from .models import CohortSession, Membership
 
 
 def invitation_topic(invitation) -> str:
@@ -92,3 +97,64 @@ def undelivered(invitations) -> list:
     return [
         i for i in invitations if statuses.get(invitation_topic(i)) == OutgoingEmail.Status.FAILED
     ]
+
+
+def remind_sessions_tomorrow(*, now=None) -> int:
+    """Tell members and facilitators about sessions that start tomorrow in their cohort's zone.
+
+    Meant to run daily; running it again is harmless: a session is announced once for the
+    start it has (a session moved to another day is announced again). Each session's
+    reminders and its mark are one transaction. Returns the number of reminders.
+    """
+    now = now or timezone.now()
+    sessions = list(
+        CohortSession.objects.starting_tomorrow(now)
+        .filter(Q(reminded_for__isnull=True) | ~Q(reminded_for=F("starts_at")))
+        .select_related("cohort")
+        .prefetch_related("cohort__facilitators")
+    )
+    # Each person with the page they act from: members their team, facilitators the cohort.
+    people_by_cohort = {session.cohort_id: {} for session in sessions}
+    memberships = (
+        Membership.objects.current()
+        .filter(team__cohort__in=people_by_cohort)
+        .select_related("user", "team")
+    )
+    for membership in memberships:
+        url = membership.team.get_absolute_url()
+        people_by_cohort[membership.team.cohort_id][membership.user] = url
+    sent = 0
+    for session in sessions:
+        people = dict(people_by_cohort[session.cohort_id])
+        for facilitator in session.cohort.facilitators.all():
+            people[facilitator] = session.cohort.get_absolute_url()
+        sent += _remind(session, people)
+    return sent
+
+
+@transaction.atomic
+def _remind(session, people: dict) -> int:
+    zone = session.cohort.time_zone
+    for person, url in people.items():
+        # The session's time is written in the cohort's zone and the person's language.
+        with recipient_locale(person, time_zone=zone):
+            notify(
+                user=person,
+                kind=Kind.SESSION_TOMORROW,
+                title=_("Tomorrow: %(title)s") % {"title": session.title},
+                body=" · ".join(
+                    filter(
+                        None,
+                        [
+                            time_format(timezone.localtime(session.starts_at)),
+                            session.location,
+                            session.video_url,
+                        ],
+                    )
+                ),
+                url=url,
+                time_zone=zone,
+            )
+    # An update, not save(): the calendar's revision must not change for a reminder.
+    CohortSession.objects.filter(pk=session.pk).update(reminded_for=session.starts_at)
+    return len(people)
