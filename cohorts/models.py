@@ -69,6 +69,17 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(_("Give a time zone such as America/Los_Angeles."))
 
 
+def days_around(now, *, ahead: int = 0) -> tuple[datetime.date, datetime.date]:
+    """Every date some cohort can be at `ahead` days from `now` (today when 0), widely.
+
+    Cohort clocks differ from UTC by less than a day, so the day before to the day after the
+    UTC date covers every zone; daily jobs filter by this range, then each row by its own
+    cohort's `today()`.
+    """
+    day = now.astimezone(datetime.UTC).date() + timedelta(days=ahead)
+    return day - timedelta(days=1), day + timedelta(days=1)
+
+
 class Cohort(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), unique=True)
@@ -113,6 +124,10 @@ class Cohort(models.Model):
 
     def get_absolute_url(self):
         return reverse("cohorts:cohort", kwargs={"slug": self.slug})
+
+    def today(self, now=None) -> datetime.date:
+        """The date on the cohort's own clock (daily jobs run on the server's)."""
+        return timezone.localdate(now or timezone.now(), zoneinfo.ZoneInfo(self.time_zone))
 
 
 class TeamQuerySet(models.QuerySet):
@@ -281,8 +296,9 @@ class CohortSessionQuerySet(models.QuerySet):
     def upcoming(self):
         return self.filter(starts_at__gte=timezone.now()).order_by("starts_at")
 
-    def starting_tomorrow(self, now):
+    def starting_tomorrow(self, now=None):
         """Sessions that start tomorrow by their own cohort's clock (one query for the zones)."""
+        now = now or timezone.now()
         on_the_day = Q(pk__in=[])
         for name in Cohort.objects.values_list("time_zone", flat=True).distinct():
             zone = zoneinfo.ZoneInfo(name)
@@ -317,9 +333,6 @@ class CohortSession(models.Model):
     # Calendar programs replace their copy of an event only when its SEQUENCE grows.
     revision = models.PositiveIntegerField(_("revision"), default=0, editable=False)
     updated_at = models.DateTimeField(_("last changed"), default=timezone.now, editable=False)
-    # The start the day-before reminder went out for: set once, so a second daily run stays
-    # quiet, and a session moved to another day is announced again.
-    reminded_for = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = CohortSessionQuerySet.as_manager()
 

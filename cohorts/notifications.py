@@ -1,7 +1,5 @@
 import hashlib
 
-from django.db import transaction
-from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -102,14 +100,13 @@ def undelivered(invitations) -> list:
 def remind_sessions_tomorrow(*, now=None) -> int:
     """Tell members and facilitators about sessions that start tomorrow in their cohort's zone.
 
-    Meant to run daily; running it again is harmless: a session is announced once for the
-    start it has (a session moved to another day is announced again). Each session's
-    reminders and its mark are one transaction. Returns the number of reminders.
+    Meant to run daily; running it again is harmless: a person hears of a session once for the
+    start it has (a session moved to another day is announced again). Returns the number of
+    people the sessions concern.
     """
     now = now or timezone.now()
     sessions = list(
         CohortSession.objects.starting_tomorrow(now)
-        .filter(Q(reminded_for__isnull=True) | ~Q(reminded_for=F("starts_at")))
         .select_related("cohort")
         .prefetch_related("cohort__facilitators")
     )
@@ -132,7 +129,6 @@ def remind_sessions_tomorrow(*, now=None) -> int:
     return sent
 
 
-@transaction.atomic
 def _remind(session, people: dict) -> int:
     zone = session.cohort.time_zone
     for person, url in people.items():
@@ -154,7 +150,7 @@ def _remind(session, people: dict) -> int:
                 ),
                 url=url,
                 time_zone=zone,
+                # Once per start: a session moved to another day is announced again.
+                key=f"session-tomorrow:{session.pk}:{session.starts_at.isoformat()}",
             )
-    # An update, not save(): the calendar's revision must not change for a reminder.
-    CohortSession.objects.filter(pk=session.pk).update(reminded_for=session.starts_at)
     return len(people)

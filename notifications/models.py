@@ -47,12 +47,20 @@ class Notification(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # Names the event for reminders sent by daily jobs ("session 12 starting 3 Dec, 4 PM"): a
+    # person is told about one event once, however often the job runs.
+    key = models.CharField(max_length=200, blank=True, default="")
 
     objects = NotificationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["user", "read_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "key"], condition=~models.Q(key=""), name="one_notice_per_event"
+            )
+        ]
 
     def __str__(self):
         return self.title

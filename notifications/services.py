@@ -3,7 +3,7 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,6 +29,7 @@ def notify(
     send_email: bool = True,
     actor=None,
     time_zone: str = "",
+    key: str = "",
 ) -> Notification:
     """Record an in-app notification and email it now, in the daily digest, or never.
 
@@ -37,40 +38,51 @@ def notify(
     can be taken out if they delete their account (`actor_erase`).
     Callers write `title` and `body` inside `recipient_locale(user)`, so they are in the
     recipient's language; `time_zone` (a cohort's) is the one the email's times are shown in.
+    `key` names the event for reminders from daily jobs: a second notice with the same key for
+    the same person is not created (nor emailed); the first one is returned.
     """
+    if key and (earlier := Notification.objects.filter(user=user, key=key).first()):
+        return earlier
     email_now = send_email and user.is_active and delivery_for(user, kind) == Delivery.IMMEDIATE
-    with transaction.atomic():
-        # `emailed_at`: handed to the outbox (or not to be emailed); digests skip these.
-        notification = Notification.objects.create(
-            user=user,
-            kind=kind,
-            actor=actor,
-            actor_name=actor.name if actor else "",
-            title=title[:200],
-            body=body,
-            url=url,
-            emailed_at=timezone.now() if email_now or not send_email else None,
-        )
-        if email_now:
-            # Queued in the same transaction: a rolled-back write sends nothing.
-            with recipient_locale(user, time_zone=time_zone):
-                email = render_email(
-                    "notifications/email/notification",
-                    {"notification": notification, "link": site_url(notification.url)},
-                    subject=notification.title,
-                    user=user,
-                    kind=kind,
-                )
-            queue_email(
-                to=user.email,
-                subject=email.subject,
-                body=email.body,
-                html_body=email.html_body,
-                headers=email.headers,
-                key=f"notification:{notification.pk}",
-                topic=f"notification:{notification.pk}",
+    try:
+        with transaction.atomic():
+            # `emailed_at`: handed to the outbox (or not to be emailed); digests skip these.
+            notification = Notification.objects.create(
                 user=user,
+                key=key,
+                kind=kind,
+                actor=actor,
+                actor_name=actor.name if actor else "",
+                title=title[:200],
+                body=body,
+                url=url,
+                emailed_at=timezone.now() if email_now or not send_email else None,
             )
+            if email_now:
+                # Queued in the same transaction: a rolled-back write sends nothing.
+                with recipient_locale(user, time_zone=time_zone):
+                    email = render_email(
+                        "notifications/email/notification",
+                        {"notification": notification, "link": site_url(notification.url)},
+                        subject=notification.title,
+                        user=user,
+                        kind=kind,
+                    )
+                queue_email(
+                    to=user.email,
+                    subject=email.subject,
+                    body=email.body,
+                    html_body=email.html_body,
+                    headers=email.headers,
+                    key=f"notification:{notification.pk}",
+                    topic=f"notification:{notification.pk}",
+                    user=user,
+                )
+    except IntegrityError:
+        if not key:
+            raise
+        # Another run of the same job told this person first.
+        return Notification.objects.get(user=user, key=key)
     return notification
 
 
