@@ -100,3 +100,45 @@ def test_the_cohort_form_offers_only_people_who_may_facilitate(roles):
     assert {"facilitator@example.org", "facilitator2@example.org"} <= offered
     assert "admin@example.org" in offered
     assert offered.isdisjoint({"member@example.org", "lead@example.org", "peer@example.org"})
+
+
+def schools_csv(count, start=0):
+    lines = ["name,cds,district"]
+    for n in range(start, start + count):
+        district = 1 + n % 7
+        lines.append(f"School {n},{57 + district:02d}{district:05d}{n + 1:07d},District {district}")
+    return "\n".join(lines) + "\n"
+
+
+def test_school_import_takes_the_same_queries_for_5_or_600_schools(
+    roles, django_assert_max_num_queries
+):
+    client = client_for("site_admin", roles)
+    with django_assert_max_num_queries(40):
+        upload(client, schools_csv(5))
+    with django_assert_max_num_queries(40):
+        response = upload(client, schools_csv(600, start=5))
+    assert response.status_code == 200
+    assert Organization.objects.filter(kind="school", name__startswith="School ").count() == 605
+    assert Organization.objects.filter(kind="district", name__startswith="District ").count() == 7
+
+
+def test_school_import_updates_schools_it_knows_and_keeps_their_districts_names(roles):
+    client = client_for("site_admin", roles)
+    upload(client, "Pine School,57990039900011,Pine USD\n")
+    upload(client, "Pine Middle School,57990039900011,Pine Unified\nOak School,57990039900029,\n")
+    pine = Organization.objects.get(cds_code="57990039900011")
+    assert pine.name == "Pine Middle School"
+    assert pine.parent.name == "Pine USD", "an existing district keeps its name"
+    assert Organization.objects.filter(cds_code="57990039900011").count() == 1
+    assert Organization.objects.get(cds_code="57990039900029").parent is None
+
+
+def test_a_cds_code_twice_in_one_file_is_refused_by_row(roles):
+    client = client_for("site_admin", roles)
+    before = Organization.objects.count()
+    response = upload(
+        client, "name,cds,district\nPine,57990039900011,Pine USD\nPine again,57990039900011,\n"
+    )
+    assert "CDS code 57990039900011 is already on row 2." in response.content.decode()
+    assert Organization.objects.count() == before
