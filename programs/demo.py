@@ -1,4 +1,4 @@
-"""Build the demo curriculum from demo_content.py: idempotent (get-or-update by slug) and fast."""
+"""Build the curriculum from the files in programs/content/: idempotent (get-or-update by slug)."""
 
 import datetime
 import uuid
@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from wagtail.blocks import StreamValue
 from wagtail.rich_text import RichText
 
-from . import demo_content as content
+from .content import curriculum
 from .factories import (
     FormPageFactory,
     ModulePageFactory,
@@ -116,8 +116,9 @@ def equity_tags_for(topic_slugs) -> tuple[list[str], list[str]]:
 
 @transaction.atomic
 def seed_taxonomy() -> dict:
+    content = curriculum()
     goals = {}
-    for order, goal in enumerate(content.GOALS, start=1):
+    for order, goal in enumerate(content.goals, start=1):
         goals[goal["slug"]], _ = ProgramGoal.objects.update_or_create(
             slug=goal["slug"],
             defaults={
@@ -127,33 +128,33 @@ def seed_taxonomy() -> dict:
             },
         )
     cde_goals, areas = {}, {}
-    for goal in content.CDE_EQUITY_GOALS:
+    for goal in content.cde_equity_goals:
         cde_goals[goal["slug"]], _ = CdeEquityGoal.objects.update_or_create(
             slug=goal["slug"],
             defaults={k: goal[k] for k in ("number", "title", "description")},
         )
-    for area in content.EQUITY_AREAS:
+    for area in content.equity_areas:
         areas[area["slug"]], _ = EquityArea.objects.update_or_create(
             slug=area["slug"], defaults={"name": area["name"], "description": area["description"]}
         )
     modes = {}
-    for mode in content.LIBERATORY_DESIGN_MODES:
+    for mode in content.liberatory_design_modes:
         modes[mode["slug"]], _ = LiberatoryDesignMode.objects.update_or_create(
             slug=mode["slug"],
             defaults={k: mode[k] for k in ("name", "description", "order", "is_core")},
         )
     topics = {}
-    for topic in content.TOPICS:
+    for topic in content.topics:
         topics[topic["slug"]], _ = Topic.objects.update_or_create(
             slug=topic["slug"], defaults={"name": topic["name"]}
         )
     groups = {}
-    for code, label in content.STUDENT_GROUPS:
+    for code, label in content.student_groups:
         groups[code], _ = StudentGroup.objects.update_or_create(
             code=code, defaults={"label": label}
         )
     protocols = {}
-    for item in content.PROTOCOLS:
+    for item in content.protocols:
         protocol = Protocol.objects.filter(slug=item["slug"]).first() or Protocol(slug=item["slug"])
         protocol.name = item["name"]
         protocol.purpose = item["purpose"]
@@ -178,7 +179,8 @@ def seed_taxonomy() -> dict:
 
 @transaction.atomic
 def seed_resources(taxonomy) -> None:
-    for item in content.RESOURCES:
+    content = curriculum()
+    for item in content.resources:
         resource, _ = Resource.objects.update_or_create(
             title=item["title"][:255],
             defaults={
@@ -244,7 +246,8 @@ def module_body(module, protocols) -> StreamValue:
 
 @transaction.atomic
 def seed_program(home, taxonomy) -> ProgramPage:
-    data = content.PROGRAM
+    content = curriculum()
+    data = content.program
     program = _upsert_page(
         home,
         ProgramPage,
@@ -259,7 +262,7 @@ def seed_program(home, taxonomy) -> ProgramPage:
     )
     program.goals.set(list(taxonomy["goals"].values()))
     program.save()
-    for module in content.MODULES:
+    for module in content.modules:
         page = _upsert_page(
             program,
             ModulePage,
@@ -302,7 +305,8 @@ CONTACT_LIST_FIELDS = [
 
 
 def _form_fields(fields) -> list[FormField]:
-    areas = "\n".join(area["name"] for area in content.EQUITY_AREAS)
+    content = curriculum()
+    areas = "\n".join(area["name"] for area in content.equity_areas)
     return [
         FormField(
             label=label,
@@ -319,6 +323,7 @@ def _form_fields(fields) -> list[FormField]:
 
 @transaction.atomic
 def seed_site_pages(home) -> None:
+    content = curriculum()
     _upsert_page(
         home,
         ResourceIndexPage,
@@ -363,8 +368,8 @@ def seed_site_pages(home) -> None:
         StandardPageFactory,
         slug="about",
         title="About",
-        intro=content.PROGRAM["intro"][:300],
-        body=_paragraphs(content.PROGRAM["overview"] + content.PROGRAM["how_to_join"]),
+        intro=content.program["intro"][:300],
+        body=_paragraphs(content.program["overview"] + content.program["how_to_join"]),
     )
 
 
