@@ -17,7 +17,22 @@ class ProgramsConfig(AppConfig):
             post_page_move,
         )
 
+        from . import forms, release, services
+        from .models.rules import PageRules, install
         from .public_cache import purge
+
+        install(
+            PageRules(
+                module_states=release.module_states,
+                module_is_open=release.module_is_open,
+                opening_date=release.opening_date,
+                equity_tag_filter_form=forms.EquityTagFilterForm,
+                resources_filtered=services.resources_filtered,
+                form_class_with_honeypot=forms.form_class_with_honeypot,
+                form_rate_limited=services.form_rate_limited,
+                form_submission_create=services.form_submission_create,
+            )
+        )
 
         for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
             signal.connect(purge, dispatch_uid=f"public-cache-purge-{id(signal)}")

@@ -1,0 +1,237 @@
+"""Taxonomy snippets (registered in wagtail_hooks.py): goals, CDE goals and areas of equity,
+Liberatory Design modes, topics, student groups, protocols and the resource library's items."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+
+class ProgramGoal(models.Model):
+    """One of the county model's seven goals; programs list them, modules say which they serve."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("title"), FieldPanel("slug"), FieldPanel("description"), "sort_order"]
+
+    class Meta:
+        ordering = ["sort_order", "title"]
+        verbose_name = _("program goal")
+        verbose_name_plural = _("program goals")
+
+    def __str__(self):
+        return self.title
+
+
+class CdeEquityGoal(models.Model):
+    """The CDE Quality Schooling Framework's six goals of equity."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("CDE goal of equity")
+        verbose_name_plural = _("CDE goals of equity")
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class EquityArea(models.Model):
+    """The CDE's four areas where equity shows up."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("equity area")
+        verbose_name_plural = _("equity areas")
+
+    def __str__(self):
+        return self.name
+
+
+class LiberatoryDesignMode(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_core = models.BooleanField(
+        _("core mode"), default=False, help_text=_("Notice and Reflect run through every mode.")
+    )
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("Liberatory Design mode")
+        verbose_name_plural = _("Liberatory Design modes")
+
+    def __str__(self):
+        return self.name
+
+
+class Topic(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+
+class StudentGroup(models.Model):
+    """California School Dashboard student groups (code as published)."""
+
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    label = models.CharField(_("label"), max_length=120)
+
+    class Meta:
+        ordering = ["label"]
+        verbose_name = _("student group")
+        verbose_name_plural = _("student groups")
+
+    def __str__(self):
+        return self.label
+
+
+class Protocol(index.Indexed, ClusterableModel):
+    """A named discussion protocol with timed steps, reused across modules."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    purpose = models.TextField(_("purpose"), blank=True)
+    mode = models.ForeignKey(
+        LiberatoryDesignMode,
+        verbose_name=_("Liberatory Design mode"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="protocols",
+    )
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("purpose"),
+        FieldPanel("mode"),
+        FieldPanel("source"),
+        InlinePanel("steps", label=_("Steps")),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("purpose")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("protocol")
+        verbose_name_plural = _("protocols")
+
+    def __str__(self):
+        return self.name
+
+
+class ProtocolStep(Orderable):
+    protocol = ParentalKey(Protocol, on_delete=models.CASCADE, related_name="steps")
+    text = models.TextField(_("step"))
+    minutes = models.PositiveSmallIntegerField(_("minutes"))
+
+    panels = [FieldPanel("text"), FieldPanel("minutes")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("protocol step")
+
+
+class Resource(index.Indexed, ClusterableModel):
+    """A report, toolkit or video in the resource library.
+
+    A snippet rather than a page: resources have no body of their own (each is a link or a
+    file), module pages pick them with a chooser inside their body, and the library is one
+    filterable list on ResourceIndexPage. A page per resource would add a tree, revisions and
+    URLs that nobody reads.
+    """
+
+    class Type(models.TextChoices):
+        REPORT = "report", _("Report")
+        TOOLKIT = "toolkit", _("Toolkit")
+        GUIDE = "guide", _("Guide")
+        VIDEO = "video", _("Video")
+        LETTER = "letter", _("Letter")
+        RESEARCH_BRIEF = "research_brief", _("Research brief")
+
+    title = models.CharField(_("title"), max_length=255, unique=True)
+    url = models.URLField(_("external link"), max_length=500, blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("uploaded document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    summary = models.CharField(_("one-line summary"), max_length=300)
+    resource_type = models.CharField(_("type"), max_length=20, choices=Type.choices)
+    topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), blank=True)
+    student_groups = ParentalManyToManyField(
+        StudentGroup, verbose_name=_("student groups"), blank=True
+    )
+    audience = models.CharField(_("audience"), max_length=200, blank=True)
+    cde_goals = ParentalManyToManyField(
+        CdeEquityGoal, verbose_name=_("CDE goals of equity"), blank=True, related_name="resources"
+    )
+    equity_areas = ParentalManyToManyField(
+        EquityArea, verbose_name=_("equity areas"), blank=True, related_name="resources"
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("summary"),
+        FieldPanel("resource_type"),
+        MultiFieldPanel([FieldPanel("url"), FieldPanel("document")], heading=_("Where to find it")),
+        FieldPanel("topics"),
+        FieldPanel("student_groups"),
+        FieldPanel("cde_goals", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("equity_areas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("audience"),
+    ]
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("summary"),
+        index.AutocompleteField("title"),
+        index.FilterField("resource_type"),
+    ]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.url and self.document_id:
+            raise ValidationError(_("Give either an external link or a document, not both."))
+
+    @property
+    def link(self) -> str:
+        """Where the resource opens: the uploaded document, else the external link ("" if none)."""
+        if self.document_id and self.document:
+            return self.document.url
+        return self.url
