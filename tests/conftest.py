@@ -42,10 +42,12 @@ def roles(db):
     """Everyone the permission matrices speak of, with real rows behind them.
 
     Keys: anonymous, member_a, lead_a, member_b, facilitator, facilitator_other, site_admin,
-    inactive. Also team_a, team_b (same cohort), cohort, other_cohort, team_other.
+    family_a (a family seat on team A's advisory committee), inactive. Also team_a, team_b (same
+    cohort), cohort, other_cohort, team_other, committee_a.
     """
     from accounts.roles import facilitators_group
     from cohorts.factories import CohortFactory, MembershipFactory, TeamFactory
+    from committees.factories import CommitteeFactory, CommitteeMemberFactory
 
     cohort = CohortFactory(slug="demo-cohort", name="Demo cohort")
     other_cohort = CohortFactory(slug="other-cohort", name="Other cohort")
@@ -64,6 +66,9 @@ def roles(db):
         ).user,
     }
     MembershipFactory(team=team_other, user__email="other-team@example.org")
+    committee_a = CommitteeFactory(team=team_a, name="Mesa Linda advisory committee")
+    people["family_a"] = UserFactory(email="family-a@example.org", display_name="Rosa Martínez")
+    CommitteeMemberFactory(committee=committee_a, user=people["family_a"])
     cohort.facilitators.add(people["facilitator"])
     other_cohort.facilitators.add(people["facilitator_other"])
     for key in ("facilitator", "facilitator_other"):
@@ -76,6 +81,7 @@ def roles(db):
         "team_a": team_a,
         "team_b": team_b,
         "team_other": team_other,
+        "committee_a": committee_a,
     }
 
 

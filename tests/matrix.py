@@ -23,6 +23,7 @@ ROLES = (
     "facilitator",
     "facilitator_other",
     "site_admin",
+    "family_a",  # a family member on team A's equity advisory committee, on no team
     "inactive",
 )
 
@@ -41,6 +42,9 @@ MATRIX_MODULES = (
     "tests.notifications.test_notifications",
     "tests.privacy.test_export_and_erasure",
     "tests.programs.test_release",
+    "tests.committees.test_committees",
+    "tests.assessments.test_self_assessment",
+    "tests.partnerships.test_pipeline",
 )
 
 

@@ -12,14 +12,17 @@ from tests.matrix import MATRIX_MODULES
 
 OWN_APPS = (
     "accounts",
+    "assessments",
     "coaching",
     "cohort_site",
     "cohorts",
+    "committees",
     "feedback",
     "improvement",
     "journals",
     "norms",
     "notifications",
+    "partnerships",
     "privacy",
     "programs",
 )

@@ -8,14 +8,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coaching.models import Conversation, NextStep
-from tests.conftest import LOGIN, MATRIX_ROLES, assert_access, client_for
+from tests.conftest import client_for
+from tests.matrix import assert_access, expect
 
 pytestmark = pytest.mark.django_db
 
-GROW_URL_ROW = [LOGIN, 404, 404, 404, 200, 404, 404, LOGIN]
+GROW_URL_ROW = expect(404, facilitator=200)
 
 
-@pytest.mark.parametrize(("role", "expected"), list(zip(MATRIX_ROLES, GROW_URL_ROW, strict=True)))
+@pytest.mark.parametrize(("role", "expected"), list(GROW_URL_ROW.items()))
 def test_the_grow_form_is_for_the_cohorts_facilitators(roles, role, expected):
     response = client_for(role, roles).get(
         reverse("coaching:new", args=["team-a"]) + "?protocol=grow"
