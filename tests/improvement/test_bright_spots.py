@@ -224,3 +224,22 @@ def test_dashboard_and_page_queries_do_not_grow_with_teams(
     with django_assert_max_num_queries(12):
         page = client.get(reverse("improvement:bright_spots", args=["demo-cohort"]))
     assert page.content.decode().count("8 points below the median") == count
+
+
+# --- the demo -----------------------------------------------------------------------------------
+
+
+def test_the_demo_shows_the_english_learners_shift_after_the_texts_home(roles):
+    from cohorts.demo import TEAM_A_SLUG
+    from improvement.demo import seed_improvement
+
+    TeamFactory(cohort=roles["cohort"], slug=TEAM_A_SLUG, name="Mesa Linda")
+    seed_improvement()
+    entries = {(e.measure.name, e.spot.group): e for e in cohort_bright_spots(roles["cohort"])}
+    english = entries["Chronic absenteeism (monthly)", "EL"]
+    assert english.words == "9 points below the baseline median since Mar 1, 2026"
+    assert [c.title for c in english.cycles] == [
+        "Greet every focal student",
+        "Texts to five families",
+        "Automated texts",
+    ]
