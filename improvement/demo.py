@@ -103,7 +103,9 @@ def _seed_team_a(team) -> None:
         {
             "ALL": (640, 19.0, 16.5, 1.2, 18),
             "HI": (380, 24.0, 16.0, 1.4, 18),  # a real shift after the check-in is adopted
-            "EL": (140, 26.0, 22.0, 2.5, 18),
+            # English learners: a sustained shift after the Spanish texts home (Feb 2026), the
+            # demo dashboard's bright spot for this focal group.
+            "EL": (140, 26.0, 20.0, 2.0, 18),
             "FOS": (8, 30.0, 28.0, 8.0, 99),  # a small group: hidden outside the team
         },
     )

@@ -7,6 +7,11 @@ app_name = "improvement"
 P = "teams/<slug:slug>/improvement/"
 
 urlpatterns = [
+    path(
+        "cohorts/<slug:slug>/bright-spots/",
+        views.BrightSpotsView.as_view(),
+        name="bright_spots",
+    ),
     path(P, views.ProjectView.as_view(), name="project"),
     path(P + "start/", views.ProjectStartView.as_view(), name="start"),
     path(P + "edit/", views.ProjectEditView.as_view(), name="edit"),

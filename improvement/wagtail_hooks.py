@@ -8,9 +8,16 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from cohorts.artifacts import FEEDBACK_ARTIFACT_PROVIDERS
-from cohorts.panels import COHORT_TEAM_ALERTS, COHORT_TEAM_COLUMNS, TEAM_SPACE_PANELS, Column, Panel
+from cohorts.panels import (
+    COHORT_PAGE_PANELS,
+    COHORT_TEAM_ALERTS,
+    COHORT_TEAM_COLUMNS,
+    TEAM_SPACE_PANELS,
+    Column,
+    Panel,
+)
 
-from . import artifacts, permissions
+from . import artifacts, brightspots, permissions
 from .models import ImprovementProject, Measure, PDSACycle
 from .queries import current_project
 
@@ -105,3 +112,18 @@ def no_cycle_by_april_alert(*, teams):
 @hooks.register(FEEDBACK_ARTIFACT_PROVIDERS)
 def improvement_artifacts(*, team, user):
     return artifacts.team_artifacts(team=team, user=user)
+
+
+@hooks.register(COHORT_PAGE_PANELS)
+def bright_spots_panel(*, cohort, teams, user):
+    """The newest bright spots of the teams shown; the full list has its own page."""
+    entries = brightspots.cohort_bright_spots(cohort, teams=teams)
+    return Panel(
+        template="improvement/bright_spots_panel.html",
+        context={
+            "cohort": cohort,
+            "entries": entries[: brightspots.DASHBOARD_LIMIT],
+            "total": len(entries),
+        },
+        order=30,
+    )

@@ -4,6 +4,7 @@ Everything hangs off `ImprovementProject` (one per team and school year) and is 
 through `TeamOwnedQuerySet.visible_to`, so another team's rows answer 404.
 """
 
+from .brightspots import BrightSpot
 from .cycles import (
     Comment,
     PDSACycle,
@@ -40,6 +41,7 @@ from .understanding import (
 
 __all__ = [
     "Aim",
+    "BrightSpot",
     "ChangeIdea",
     "Comment",
     "DataProfileEntry",

@@ -1,5 +1,6 @@
 """Writes for improvement projects. Each re-checks the role and runs in one transaction."""
 
+from .brightspots import bright_spots_store
 from .cycles import (
     PHASE_DATE,
     PHASE_ORDER,
@@ -36,6 +37,7 @@ __all__ = [
     "PHASE_DATE",
     "PHASE_ORDER",
     "aim_save",
+    "bright_spots_store",
     "build_observation",
     "change_idea_add",
     "change_idea_update",

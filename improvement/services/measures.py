@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from cohort_site.unchanged import UNCHANGED, assign
 from cohorts.services import team_touch
 
-from .. import permissions
+from .. import brightspots, permissions
 from ..charts import current_signal, group_cells
 from ..models import (
     GROUP_LABELS,
@@ -19,6 +19,7 @@ from ..models import (
     Observation,
 )
 from .base import _require, _save
+from .brightspots import bright_spots_store
 
 
 @transaction.atomic
@@ -85,7 +86,8 @@ def measure_set_baseline(
 def measure_signals_refresh(measures) -> None:
     """Store whether each measure shows a current signal (on suppressed figures: facilitators
     are outside every team). Called whenever a measure's rules or data change, so the cohort
-    dashboard reads one flag per measure instead of rerunning the run-chart rules."""
+    dashboard reads one flag per measure instead of rerunning the run-chart rules. The same
+    pass stores the measure's bright spots (`improvement.brightspots`)."""
     measures = list(measures)
     points = defaultdict(list)
     for obs in (
@@ -95,12 +97,16 @@ def measure_signals_refresh(measures) -> None:
     ):
         points[obs.measure_id].append(obs)
     changed = []
+    found = {}
     for measure in measures:
-        signal = current_signal(group_cells(points[measure.pk], insider=False), measure)
+        cells = group_cells(points[measure.pk], insider=False)
+        found[measure.pk] = brightspots.detect(cells, measure)
+        signal = current_signal(cells, measure)
         if signal != measure.has_current_signal:
             measure.has_current_signal = signal
             changed.append(measure)
     Measure.objects.bulk_update(changed, ["has_current_signal"], batch_size=500)
+    bright_spots_store(measures, found)
 
 
 # --- observations -----------------------------------------------------------------------------

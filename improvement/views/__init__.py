@@ -13,6 +13,7 @@ from .base import (
     StartFirstMixin,
     WriteMixin,
 )
+from .brightspots import BrightSpotsView
 from .cycles import (
     CycleAdaptView,
     CycleAddView,
@@ -61,6 +62,7 @@ from .understanding import (
 )
 
 __all__ = [
+    "BrightSpotsView",
     "AimView",
     "BaselineView",
     "CommentView",

@@ -56,6 +56,8 @@ MATRIX = {
     ("post", "diagram_item_move", "driver"): WRITE_POST,
     ("post", "diagram_item_move", "idea"): WRITE_POST,
     ("post", "diagram_item_delete", "driver"): WRITE_POST,
+    # The cohort's bright spots: its facilitators and site admins only.
+    ("get", "bright_spots", "cohort"): expect(404, facilitator=200, site_admin=200),
 }
 
 POST_DATA = {
@@ -73,7 +75,9 @@ POST_DATA = {
 
 def url_for(name, pk_kind, project):
     args = ["team-a"]
-    if pk_kind == "measure":
+    if pk_kind == "cohort":
+        args = ["demo-cohort"]
+    elif pk_kind == "measure":
         args.append(project["measure"].pk)
     elif pk_kind == "cycle":
         args.append(project["cycle"].pk)

@@ -96,6 +96,7 @@ FACILITATOR_PAGES = [
     "/cohorts/{cohort}/sessions/{session}/edit/",
     "/cohorts/{cohort}/sessions/{session}/delete/",
     "/curriculum/cohorts/{cohort}/releases/",
+    "/cohorts/{cohort}/bright-spots/",
     "/teams/{team}/",
     "/teams/{team}/members/{membership}/move/",
     "/teams/{team}/members/{membership}/remove/",
