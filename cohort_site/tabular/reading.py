@@ -1,18 +1,5 @@
-"""The one reader and the one writer for spreadsheets in and out (CSV and XLSX).
-
-Reading (`read_table`): a CSV file in UTF-8 (with or without BOM), UTF-16 (with BOM) or
-Windows-1252/Latin-1, delimited by commas, semicolons or tabs, with CR, LF or CRLF line ends;
-or the first sheet of an XLSX workbook. Headers are matched case-insensitively against each
-column's name and aliases. The file is refused whole (`TabularError`) when it is too large, not
-a spreadsheet, empty or lacks a required column; cells beyond the header and missing cells are
-reported per row. `validate_rows` then runs every row through a Django form, so nothing reaches
-the database without validation.
-
-Writing (`Sheet`, `spreadsheet_response`, `csv_stream`): UTF-8 with BOM (Excel on Windows reads
-accents right), and every text cell that a spreadsheet would run as a formula (starting with
-``=``, ``+``, ``-``, ``@``, tab or carriage return, after leading spaces) is prefixed with ``'``
-unless it is a number. XLSX cells are written as text, never as formulas.
-"""
+"""Reading a spreadsheet: `read_upload`, then `read_table` (columns matched by name or alias,
+cells read per row), then `validate_rows` (every row through a Django form)."""
 
 import codecs
 import csv
@@ -20,16 +7,11 @@ import datetime
 import io
 import re
 import unicodedata
-import uuid
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
-from django.core import signing
-from django.http import Http404, HttpResponse
-from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 
@@ -96,9 +78,6 @@ def problem(number: int, column: str | None, message: str) -> str:
             "message": message,
         }
     return _("Row %(row)s: %(message)s") % {"row": number, "message": message}
-
-
-# --- reading --------------------------------------------------------------------------------------
 
 
 def read_upload(upload, *, max_bytes: int = MAX_BYTES) -> bytes:
@@ -345,187 +324,3 @@ def validate_rows(
             for message in errors:
                 row.problems.append(problem(row.number, column, message))
     return table.rows
-
-
-# --- writing --------------------------------------------------------------------------------------
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-
-
-def cell_text(value) -> Any:
-    """A value as a CSV cell: numbers stay numbers, lists are joined, text is defused."""
-    value = cell_value(value)
-    return neutralise(value) if isinstance(value, str) else value
-
-
-def cell_value(value) -> Any:
-    """A value as a spreadsheet cell: a number, or text (lists joined, lazy strings resolved)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, int | float | Decimal):
-        return value
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.isoformat()
-    if isinstance(value, list | tuple | set):
-        return "; ".join(force_str(v) for v in value)
-    return force_str(value)
-
-
-def neutralise(text: str) -> str:
-    """Prefix ' to text a spreadsheet would run as a formula; numbers such as -3 stay."""
-    stripped = text.lstrip(" ")
-    if stripped.startswith(FORMULA_START) and not NUMBER.fullmatch(stripped.strip()):
-        return "'" + text
-    return text
-
-
-class Sheet:
-    """Rows collected for `spreadsheet_response`; the first row is the header."""
-
-    def __init__(self, header: Iterable = ()):
-        self.rows: list[list] = [list(header)] if header else []
-
-    def writerow(self, row: Iterable) -> None:
-        self.rows.append(list(row))
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def csv_stream(rows: Iterable[Iterable]) -> Iterator[str]:
-    """CSV lines, starting with the UTF-8 BOM; every cell goes through `cell_text`."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff"
-    for row in rows:
-        yield writer.writerow([cell_text(v) for v in row])
-
-
-def xlsx_bytes(rows: Iterable[Iterable]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title="Sheet1")
-    for row in rows:
-        cells = []
-        for value in row:
-            cell = WriteOnlyCell(sheet, value=cell_value(value))
-            if cell.data_type == "f":
-                cell.data_type = "s"  # text, never a formula
-            cells.append(cell)
-        sheet.append(cells)
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
-
-
-def template_response(columns: Iterable[Column], *, name: str, fmt: str):
-    """An import template: the columns' names and one example row, as CSV or XLSX."""
-    if fmt not in ("csv", "xlsx"):
-        raise Http404
-    columns = list(columns)
-    return spreadsheet_response(
-        [[c.label for c in columns], [c.example for c in columns]],
-        filename=f"{name}-template",
-        fmt=fmt,
-    )
-
-
-def spreadsheet_response(rows: Iterable[Iterable], *, filename: str, fmt: str = "csv"):
-    """A download of `rows` (header first) as CSV or XLSX."""
-    if fmt == "xlsx":
-        response = HttpResponse(xlsx_bytes(rows), content_type=XLSX_MIME)
-    else:
-        response = HttpResponse("".join(csv_stream(rows)), content_type="text/csv; charset=utf-8")
-        fmt = "csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
-
-
-# --- between preview and commit -------------------------------------------------------------------
-
-STAGE_SALT = "cohort_site.tabular.stage"
-STAGE_MAX_AGE = 60 * 60 * 2
-
-
-def stage(data: bytes, *, owner: str, rows: int = 0) -> str:
-    """Keep a checked file until the person confirms; the signed token names it, its owner and
-    its number of rows (which decides whether the import runs in the task queue)."""
-    from .models import StagedImport
-
-    StagedImport.objects.filter(
-        created_at__lt=timezone.now() - datetime.timedelta(seconds=STAGE_MAX_AGE)
-    ).delete()
-    staged_import = StagedImport.objects.create(owner=owner, data=data)
-    return signing.dumps(
-        {"key": staged_import.key.hex, "owner": owner, "rows": rows}, salt=STAGE_SALT
-    )
-
-
-def _staged_payload(token: str, owner: str) -> dict:
-    try:
-        payload = signing.loads(token, salt=STAGE_SALT, max_age=STAGE_MAX_AGE)
-        uuid.UUID(str(payload.get("key")))
-    except (signing.BadSignature, ValueError):
-        payload = {}
-    if not payload or payload.get("owner") != owner:
-        raise TabularError(_("This import has expired. Upload the file again."))
-    return payload
-
-
-def _staged_import(token: str, owner: str):
-    from .models import StagedImport
-
-    key = _staged_payload(token, owner)["key"]
-    found = StagedImport.objects.filter(key=key, owner=owner).first()
-    if found is None:
-        raise TabularError(_("This import has expired. Upload the file again."))
-    return found
-
-
-def staged_name_and_rows(token: str, *, owner: str) -> tuple[str, int]:
-    """The staged file's name (for a queued import to find it) and its number of rows."""
-    payload = _staged_payload(token, owner)
-    return payload["key"], int(payload.get("rows", 0))
-
-
-def read_staged(name: str) -> bytes:
-    """A staged file by name, for the task that imports it (the token stays with the person)."""
-    from .models import StagedImport
-
-    try:
-        found = StagedImport.objects.filter(key=uuid.UUID(name)).first()
-    except ValueError:
-        found = None
-    if found is None or found.imported_at is not None:
-        raise TabularError(_("This import has expired. Upload the file again."))
-    return bytes(found.data)
-
-
-def mark_imported(name: str) -> None:
-    """Forget the file's data, keeping the row as a marker so a repeated confirmation is
-    recognised as one."""
-    from .models import StagedImport
-
-    StagedImport.objects.filter(key=uuid.UUID(name)).update(data=b"", imported_at=timezone.now())
-
-
-class AlreadyImported(TabularError):
-    """The same confirmed file again (a double click on Import): nothing more to do."""
-
-
-def staged(token: str, *, owner: str) -> bytes:
-    staged_import = _staged_import(token, owner)
-    if staged_import.imported_at is not None:
-        raise AlreadyImported(_("This file was already imported."))
-    return bytes(staged_import.data)
-
-
-def unstage(token: str, *, owner: str) -> None:
-    """Forget the file, keeping the row as a marker so a repeated confirmation is recognised."""
-    mark_imported(_staged_import(token, owner).key.hex)
