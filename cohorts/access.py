@@ -14,7 +14,9 @@ The one meaning of "facilitator" (`is_facilitator`, `requires_mfa`, `may_facilit
 defined beside the other site-wide roles in `accounts/roles.py` and re-exported here.
 """
 
+from django.apps import apps
 from django.db.models import Q
+from django.urls import reverse
 
 from accounts.roles import is_facilitator, is_site_admin, may_facilitate_q, requires_mfa
 
@@ -44,6 +46,11 @@ __all__ = [
 ]
 
 
+def _model(name: str):
+    """A cohorts model by name: cohorts.models imports this module, never the other way round."""
+    return apps.get_model("cohorts", name)
+
+
 def _active(user) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active)
 
@@ -53,9 +60,7 @@ def _active(user) -> bool:
 
 def current_memberships(user):
     """The person's current memberships (not yet left)."""
-    from .models import Membership
-
-    return Membership.objects.current().filter(user=user)
+    return _model("Membership").objects.current().filter(user=user)
 
 
 def member_team_ids(user, *, leads_only: bool = False):
@@ -73,9 +78,7 @@ def member_cohort_ids(user):
 
 def facilitated_cohorts(user):
     """The cohorts the person facilitates (by `Cohort.facilitators`, not by site role)."""
-    from .models import Cohort
-
-    return Cohort.objects.filter(facilitators=user)
+    return _model("Cohort").objects.filter(facilitators=user)
 
 
 def facilitated_cohort_ids(user):
@@ -85,9 +88,7 @@ def facilitated_cohort_ids(user):
 
 def member_teams(user):
     """The teams the person is on now."""
-    from .models import Team
-
-    return Team.objects.filter(pk__in=member_team_ids(user))
+    return _model("Team").objects.filter(pk__in=member_team_ids(user))
 
 
 # --- The team rules, each stated once -------------------------------------------------------
@@ -190,17 +191,13 @@ def landing_url(user) -> str | None:
     My teams, which lists every cohort they facilitate, when they have several). Neither is
     ever sent to a page telling them they are not on a team yet.
     """
-    from django.urls import reverse
-
     if not _active(user):
         return None
     if is_site_admin(user):
         return reverse("cohorts:program")
     cohorts = _roles(user)["cohorts"]
     if len(cohorts) == 1 and not _roles(user)["teams"]:
-        from .models import Cohort
-
-        return Cohort.objects.get(pk=next(iter(cohorts))).get_absolute_url()
+        return _model("Cohort").objects.get(pk=next(iter(cohorts))).get_absolute_url()
     if cohorts:
         return reverse("cohorts:my_teams")
     return None

@@ -38,14 +38,14 @@ def recipient_time_zone(user) -> str:
     """The zone of the person's cohort (newest first, as member or facilitator), else the site's."""
     from django.db.models import Q
 
+    from cohorts import access
     from cohorts.models import Cohort
 
     if user is None or user.pk is None:
         return settings.TIME_ZONE
     zone = (
         Cohort.objects.filter(
-            Q(teams__memberships__user=user, teams__memberships__left_on__isnull=True)
-            | Q(facilitators=user)
+            Q(pk__in=access.member_cohort_ids(user)) | Q(pk__in=access.facilitated_cohort_ids(user))
         )
         .order_by("-starts_on", "pk")
         .values_list("time_zone", flat=True)

@@ -7,9 +7,9 @@ the change is committed. Production leaves `OUTBOX_SEND_ON_COMMIT` off and lets 
 
 from django.tasks import task
 
+from .delivery import deliver_queued
+
 
 @task
 def deliver_email(outgoing_email_id: int) -> None:
-    from .outbox import deliver_queued
-
     deliver_queued(outgoing_email_id)
