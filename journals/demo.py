@@ -6,6 +6,7 @@ Runs after the cohorts demo data; when those people or their team do not exist, 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from cohort_site.curriculum import reflection_prompts
 from cohorts import access
 
 from . import services
@@ -34,20 +35,14 @@ DEMO_WHEELS = {
 }
 
 
-def _modules_by_number() -> dict:
-    try:
-        from programs.models import ModulePage  # lazy: journals must not depend on programs
-
-        return {page.number: page for page in ModulePage.objects.live().specific()}
-    except Exception:  # curriculum absent or changed: entries simply have no module
-        return {}
-
-
-def _prompt_in(module, kind: str):
-    for block in getattr(module, "body", None) or []:
-        if block.block_type == "reflection_prompt" and block.value.get("kind") == kind:
-            return block
-    return None
+def _curriculum() -> tuple[dict, dict]:
+    """The curriculum's modules by number, and each module's first prompt of each kind (through
+    the `reflection_prompts` hook); with no curriculum, entries simply have no module."""
+    modules, prompts = {}, {}
+    for prompt in reflection_prompts():
+        modules.setdefault(prompt.module_number, prompt.module)
+        prompts.setdefault((prompt.module_number, prompt.kind), prompt)
+    return modules, prompts
 
 
 @transaction.atomic
@@ -56,7 +51,7 @@ def seed_journals() -> int:
     from programs.demo_content import JOURNAL_SAMPLES
 
     users = get_user_model().objects.filter(email__in=DEMO_AUTHORS)
-    modules = _modules_by_number()
+    modules, prompts = _curriculum()
     created = 0
     for user in users:
         membership = access.current_memberships(user).select_related("team").first()
@@ -67,7 +62,7 @@ def seed_journals() -> int:
             if JournalEntry.objects.filter(author=user, title=sample["title"]).exists():
                 continue
             module = modules.get(sample["module_number"])
-            prompt = _prompt_in(module, sample["kind"]) if module else None
+            prompt = prompts.get((sample["module_number"], sample["kind"]))
             services.entry_create(
                 author=user,
                 team=team,
@@ -77,7 +72,7 @@ def seed_journals() -> int:
                 visibility=sample["visibility"],
                 module=module,
                 prompt_id=prompt.id if prompt else "",
-                prompt_text=str(prompt.value.get("prompt")) if prompt else "",
+                prompt_text=prompt.text if prompt else "",
             )
             created += 1
         if not IdentityTool.objects.filter(author=user, kind=IdentityTool.ToolKind.WHEEL).exists():

@@ -1,13 +1,16 @@
 """Find a curriculum reflection prompt by its StreamField block id.
 
-The curriculum (programs/) links to `/journal/new/?prompt=<block id>`. The programs app is
-imported lazily and any failure (app missing, model renamed, body shape changed) just means the
-prompt is shown generically by its id: journals must keep working whatever programs does.
+The curriculum (programs/) links to `/journal/new/?prompt=<block id>` and offers its prompts
+through the `reflection_prompts` hook (`cohort_site.curriculum`); journals never import it. A
+prompt no curriculum offers, or any failure of the hook (model renamed, body shape changed), just
+means the prompt is shown generically by its id: journals keep working whatever programs does.
 """
 
 import logging
 import re
 from dataclasses import dataclass
+
+from cohort_site.curriculum import reflection_prompts
 
 logger = logging.getLogger(__name__)
 
@@ -27,27 +30,19 @@ class Prompt:
         return bool(self.text)
 
 
-def _modules():
-    from programs.models import ModulePage  # lazy: see the module docstring
-
-    return ModulePage.objects.live().public().specific().order_by("path")
-
-
 def resolve_prompt(prompt_id: str | None) -> Prompt | None:
     if not prompt_id or not PROMPT_ID_RE.match(prompt_id):
         return None
     try:
-        for module in _modules():
-            for block in getattr(module, "body", None) or []:
-                if block.block_type == "reflection_prompt" and block.id == prompt_id:
-                    value = block.value
-                    return Prompt(
-                        id=prompt_id,
-                        text=str(value.get("prompt") or ""),
-                        kind=str(value.get("kind") or ""),
-                        default_privacy=str(value.get("default_privacy") or ""),
-                        module=module,
-                    )
-    except Exception:  # the curriculum app changed or is absent: fall back to the bare id
+        for prompt in reflection_prompts():
+            if prompt.id == prompt_id:
+                return Prompt(
+                    id=prompt_id,
+                    text=prompt.text,
+                    kind=prompt.kind,
+                    default_privacy=prompt.default_privacy,
+                    module=prompt.module,
+                )
+    except Exception:  # the curriculum's hook failed: fall back to the bare id
         logger.warning("Could not look up reflection prompt %s", prompt_id, exc_info=True)
     return Prompt(id=prompt_id)

@@ -4,12 +4,14 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cohort_site.curriculum import REFLECTION_PROMPTS, ReflectionPrompt
 from cohorts.panels import COHORT_PAGE_PANELS, TEAM_SPACE_PANELS, Panel
 
 from .models import (
     CdeEquityGoal,
     EquityArea,
     LiberatoryDesignMode,
+    ModulePage,
     ProgramGoal,
     Protocol,
     Resource,
@@ -173,3 +175,22 @@ def this_months_module_panel(*, team, user, request):
         context={"module": module, "tasks": tasks},
         order=5,
     )
+
+
+@hooks.register(REFLECTION_PROMPTS)
+def reflection_prompts():
+    """The reflection prompts of the live, public modules, in curriculum order (for journals)."""
+    for module in ModulePage.objects.live().public().specific().order_by("path"):
+        # Raw data: the prompt's own fields, without converting the rest of the body.
+        for block in module.body.raw_data:
+            if block["type"] != "reflection_prompt":
+                continue
+            value = block["value"]
+            yield ReflectionPrompt(
+                id=block["id"],
+                text=str(value.get("prompt") or ""),
+                kind=str(value.get("kind") or ""),
+                default_privacy=str(value.get("default_privacy") or ""),
+                module=module,
+                module_number=module.number,
+            )

@@ -8,6 +8,9 @@ import pytest
 
 from django.urls import reverse
 
+from wagtail import hooks
+
+from cohort_site.curriculum import REFLECTION_PROMPTS, ReflectionPrompt
 from journals.factories import JournalEntryFactory
 from journals.models import EntryVersion, IdentityTool, JournalEntry, Reply, Visibility
 from tests.conftest import client_for
@@ -101,6 +104,32 @@ def test_prompt_is_kept_generically_when_not_found(roles, author):
     assert b"abc-123" in page.content
     author.post(reverse("journals:new"), form_data(roles, prompt="abc-123"))
     assert JournalEntry.objects.get().prompt_id == "abc-123"
+
+
+def test_a_prompt_comes_from_whatever_curriculum_registers_the_hook(roles, author):
+    """Journals ask the `reflection_prompts` hook; they never import the curriculum app."""
+
+    def prompts():
+        yield ReflectionPrompt(id="other-1", text="Not this one", kind="learning")
+        yield ReflectionPrompt(id="hook-1", text="Whose voices were missing?", kind="learning")
+
+    with hooks.register_temporarily(REFLECTION_PROMPTS, prompts):
+        page = author.get("/journal/new/?prompt=hook-1")
+        author.post(reverse("journals:new"), form_data(roles, prompt="hook-1"))
+    assert b"Whose voices were missing?" in page.content
+    entry = JournalEntry.objects.get()
+    assert (entry.prompt_id, entry.prompt_text) == ("hook-1", "Whose voices were missing?")
+
+
+def test_a_failing_curriculum_hook_leaves_the_prompt_generic(roles, author):
+    def broken():
+        raise LookupError("the curriculum's body changed shape")
+        yield
+
+    with hooks.register_temporarily(REFLECTION_PROMPTS, broken):
+        page = author.get("/journal/new/?prompt=abc-123")
+    assert page.status_code == 200
+    assert b"abc-123" in page.content
 
 
 def test_hostile_prompt_id_is_ignored(roles, author):
