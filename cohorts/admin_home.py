@@ -62,10 +62,7 @@ class FacilitatorHomePanel(Component):
 
         request = parent_context["request"]
         user = request.user
-        cohorts = (
-            Cohort.objects.all() if access.is_site_admin(user) else access.facilitated_cohorts(user)
-        )
-        cohorts = list(cohorts.order_by("-starts_on", "name")[:20])
+        cohorts = list(Cohort.objects.facilitated_by(user).order_by("-starts_on", "name")[:20])
         week = week_in_cohorts([cohort.pk for cohort in cohorts], timezone.now() - WEEK)
         return {
             "user": user,

@@ -57,6 +57,9 @@ class Organization(models.Model):
 
 class CohortQuerySet(models.QuerySet):
     def facilitated_by(self, user):
+        """The cohorts a person runs: those they facilitate; every cohort for a site admin.
+
+        The one place that says so: callers never add the site-admin case by hand."""
         if access.is_site_admin(user):
             return self
         if not (user.is_authenticated and user.is_active):

@@ -3,7 +3,7 @@
 import pytest
 
 from cohorts import access
-from cohorts.models import Membership, Team
+from cohorts.models import Cohort, Membership, Team
 from tests.conftest import MATRIX_ROLES
 
 pytestmark = pytest.mark.django_db
@@ -54,3 +54,22 @@ def test_someone_who_left_the_team_no_longer_reaches_it(roles):
     assert not Team.objects.visible_to(lead).filter(pk=roles["team_a"].pk).exists()
     assert not access.can_view_team(lead, roles["team_a"])
     assert not access.leads_or_facilitates(lead, roles["team_a"])
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("anonymous", set()),
+        ("member_a", set()),
+        ("lead_a", set()),
+        ("member_b", set()),
+        ("facilitator", {"demo-cohort"}),
+        ("facilitator_other", {"other-cohort"}),
+        ("site_admin", {"demo-cohort", "other-cohort"}),
+        ("inactive", set()),
+    ],
+)
+def test_facilitated_by_carries_the_site_admin_rule(role, expected, roles):
+    """Callers ask `Cohort.objects.facilitated_by(user)` alone: site admins run every cohort."""
+    found = Cohort.objects.facilitated_by(person(roles, role)).values_list("slug", flat=True)
+    assert set(found) == expected
