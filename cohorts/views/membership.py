@@ -22,6 +22,9 @@ from ..models import Membership, Team
 
 
 class MembershipActionMixin(AllowedOr404Mixin, TeamMixin):
+    """A form about one current membership; `save(form)` calls the service and returns the
+    message to show. Its ValidationError goes onto the form; a refusal answers 404."""
+
     def is_allowed(self) -> bool:
         return access.can_manage_team(self.request.user, self.team)
 
@@ -46,47 +49,43 @@ class MembershipActionMixin(AllowedOr404Mixin, TeamMixin):
     def get_context_data(self, **kwargs):
         return super().get_context_data(membership=self.membership, **kwargs)
 
-
-class MembershipRemoveView(MembershipActionMixin, FormView):
-    template_name = "cohorts/membership_remove.html"
-    form_class = MembershipEndForm
+    def save(self, form) -> str:
+        raise NotImplementedError
 
     def form_valid(self, form):
-        membership = self.membership
         try:
-            services.membership_end(
-                membership=membership, by=self.request.user, new_lead=form.cleaned_data["new_lead"]
-            )
+            message = self.save(form)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
         except PermissionDenied:
             raise Http404 from None
-        messages.success(
-            self.request,
-            _("%(name)s was removed from the team.") % {"name": membership.user.name},
-        )
+        messages.success(self.request, message)
         return redirect(self.page_after_change())
+
+
+class MembershipRemoveView(MembershipActionMixin, FormView):
+    template_name = "cohorts/membership_remove.html"
+    form_class = MembershipEndForm
+
+    def save(self, form):
+        services.membership_end(
+            membership=self.membership,
+            by=self.request.user,
+            new_lead=form.cleaned_data["new_lead"],
+        )
+        return _("%(name)s was removed from the team.") % {"name": self.membership.user.name}
 
 
 class MembershipMoveView(MembershipActionMixin, FormView):
     template_name = "cohorts/membership_move.html"
     form_class = MembershipMoveForm
 
-    def form_valid(self, form):
-        membership = self.membership
-        try:
-            services.membership_move(
-                membership=membership, by=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        except PermissionDenied:
-            raise Http404 from None
-        messages.success(
-            self.request,
-            _("%(name)s moved to %(team)s.")
-            % {"name": membership.user.name, "team": form.cleaned_data["to_team"]},
+    def save(self, form):
+        services.membership_move(
+            membership=self.membership, by=self.request.user, **form.cleaned_data
         )
-        return redirect(self.page_after_change())
+        return _("%(name)s moved to %(team)s.") % {
+            "name": self.membership.user.name,
+            "team": form.cleaned_data["to_team"],
+        }

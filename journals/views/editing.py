@@ -98,16 +98,7 @@ class EntryCreateView(PrivatePageMixin, TemplateView):
                             return redirect(entry or "journals:list")
                         draft = entry
                 if draft is not None:
-                    entry = services.entry_update(
-                        entry=draft,
-                        author=request.user,
-                        version=data["version"],
-                        force=data["force"],
-                        title=data["title"],
-                        body=data["body"],
-                        writer_key=key,
-                        **fields,
-                    )
+                    entry = _save_over(draft, request.user, data, writer_key=key, **fields)
             except services.VersionConflict as conflict:
                 return _render_conflict(self, request, form, conflict)
             except ValidationError as error:
@@ -116,6 +107,23 @@ class EntryCreateView(PrivatePageMixin, TemplateView):
                 messages.success(request, _("Saved to your journal."))
                 return redirect(entry)
         return self.render_to_response(self.get_context_data(form=form, prompt=prompt))
+
+
+EDITABLE_SETTINGS = ("team", "kind", "visibility", "replies_enabled")
+
+
+def _save_over(entry, author, data, *, writer_key, **fields):
+    """Save the form's title and body over `entry`, from the version the writer started at."""
+    return services.entry_update(
+        entry=entry,
+        author=author,
+        version=data["version"],
+        force=data["force"],
+        title=data["title"],
+        body=data["body"],
+        writer_key=writer_key,
+        **fields,
+    )
 
 
 def _render_conflict(view, request, form, conflict):
@@ -166,18 +174,12 @@ class EntryEditView(OwnEntryMixin, TemplateView):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                entry = services.entry_update(
-                    entry=entry,
-                    author=request.user,
-                    version=data["version"],
-                    force=data["force"],
-                    title=data["title"],
-                    body=data["body"],
+                entry = _save_over(
+                    entry,
+                    request.user,
+                    data,
                     writer_key=posted_key(request),
-                    team=data["team"],
-                    kind=data["kind"],
-                    visibility=data["visibility"],
-                    replies_enabled=data["replies_enabled"],
+                    **{name: data[name] for name in EDITABLE_SETTINGS},
                 )
             except services.VersionConflict as conflict:
                 return _render_conflict(self, request, form, conflict)
