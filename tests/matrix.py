@@ -31,6 +31,7 @@ LOGIN = "login"  # in a matrix cell: a redirect to the login page
 
 # The test modules holding a permission matrix (each defines MATRIX and COVERS).
 MATRIX_MODULES = (
+    "tests.cohort_site.test_site_matrix",
     "tests.cohorts.test_access_matrix",
     "tests.cohorts.test_dashboard",
     "tests.cohorts.test_no_dead_ends",
@@ -41,6 +42,7 @@ MATRIX_MODULES = (
     "tests.norms.test_permissions",
     "tests.notifications.test_notifications",
     "tests.privacy.test_export_and_erasure",
+    "tests.programs.test_progress",
     "tests.programs.test_release",
     "tests.committees.test_committees",
     "tests.assessments.test_self_assessment",

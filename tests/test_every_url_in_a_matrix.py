@@ -29,17 +29,7 @@ OWN_APPS = (
 
 # URL patterns of our apps without a matrix row, and why (the test named checks them instead).
 NOT_IN_A_MATRIX = {
-    "healthz": "public probe for the load balancer (tests/cohort_site/test_health_and_errors.py)",
-    "healthz_live": "public probe (tests/cohort_site/test_health_and_errors.py)",
-    "healthz_ready": "public probe (tests/cohort_site/test_health_and_errors.py)",
     None: "unnamed admin login redirect (tests/accounts)",
-    "profile": "redirects a logged-in person to their data page (tests/accounts)",
-    "search": "public curriculum search (tests/programs)",
-    "cohorts:invitation": "addressed by a secret token; tests/cohorts/test_invitation_rules.py",
-    "cohorts:cohort_export_xlsx": "as cohort_export (tests/cohorts/test_dashboard.py)",
-    "coaching:step_done": "test_owner_marks_a_step_done_and_others_cannot (tests/coaching)",
-    "notifications:mark_all_read": "a person's own notifications only (tests/notifications)",
-    "programs:module_done": "tests/programs/test_progress.py (login, CSRF, POST only)",
     "notifications:unsubscribe": (
         "addressed by a signed token, every role: tests/notifications/test_unsubscribe.py::"
         "test_unsubscribe_page_answers_every_role_by_token"

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from coaching.models import Conversation, NextStep
 from tests.conftest import client_for
-from tests.matrix import assert_access, expect
+from tests.matrix import assert_access, cells, expect
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,10 @@ MATRIX = {
     "list": expect(404, lead_a=200, facilitator=200),
     "new": expect(404, facilitator=200),
 }
-COVERS = {f"coaching:{key}" for key in MATRIX}
+# POST: the step's owner, the team's leads and the cohort's facilitators mark it done; a site
+# admin opens the team but does not act in its coaching (404, as for everyone else).
+POST_MATRIX = {"step_done": expect(404, member_a=302, lead_a=302, facilitator=302)}
+COVERS = {f"coaching:{key}" for key in MATRIX | POST_MATRIX}
 
 
 @pytest.fixture
@@ -42,6 +45,15 @@ def conversation(roles):
 def test_access_matrix(roles, conversation, url_name, role, expected):
     response = client_for(role, roles).get(reverse(f"coaching:{url_name}", args=["team-a"]))
     assert_access(response, expected)
+
+
+@pytest.mark.parametrize(("url_name", "role", "expected"), cells(POST_MATRIX))
+def test_post_access_matrix(roles, conversation, url_name, role, expected):
+    step = conversation.next_steps.get()
+    url = reverse(f"coaching:{url_name}", args=["team-a", step.pk])
+    assert_access(client_for(role, roles).post(url), expected)
+    step.refresh_from_db()
+    assert (step.done_at is not None) == (expected == 302)
 
 
 def test_members_see_next_steps_on_the_team_space_but_not_the_notes(roles, conversation):

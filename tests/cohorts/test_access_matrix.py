@@ -32,6 +32,8 @@ MATRIX = {
     "invitation_revoke": MANAGERS,
     "invitation_resend_other_cohort": expect(404),
     "session_delete": MANAGERS,
+    # By its secret token: anyone holding the link sees the page; only its addressee joins.
+    "invitation": expect(200, anonymous=200, inactive=200),
 }
 # Rows that reach a URL pattern other than the one they are named after.
 URL_NAME_OF_ROW = {
@@ -78,6 +80,7 @@ def url_for(name, roles):
             "cohorts:invitation_resend", args=["other-cohort", invitation.pk]
         ),
         "session_delete": reverse("cohorts:session_delete", args=["demo-cohort", session.pk]),
+        "invitation": reverse("cohorts:invitation", args=[invitation.token]),
     }[name]
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from cohorts.factories import MembershipFactory, TeamFactory
 from tests.conftest import client_for
-from tests.matrix import assert_access, expect
+from tests.matrix import ROLES, assert_access, expect
 
 pytestmark = pytest.mark.django_db
 
@@ -59,15 +59,17 @@ def test_csv_export_has_one_row_per_team_and_defuses_formulas(roles):
 
 MATRIX = {
     "cohort_export": expect(404, facilitator=200, site_admin=200),
+    "cohort_export_xlsx": expect(404, facilitator=200, site_admin=200),
     "program": expect(404, site_admin=200),
 }
 COVERS = {f"cohorts:{key}" for key in MATRIX}
 
 
-@pytest.mark.parametrize(("role", "expected"), list(MATRIX["cohort_export"].items()))
-def test_export_access(roles, role, expected):
-    response = client_for(role, roles).get(reverse("cohorts:cohort_export", args=["demo-cohort"]))
-    assert_access(response, expected)
+@pytest.mark.parametrize("url_name", ["cohort_export", "cohort_export_xlsx"])
+@pytest.mark.parametrize("role", ROLES)
+def test_export_access(roles, url_name, role):
+    response = client_for(role, roles).get(reverse(f"cohorts:{url_name}", args=["demo-cohort"]))
+    assert_access(response, MATRIX[url_name][role])
 
 
 @pytest.mark.parametrize(("role", "expected"), list(MATRIX["program"].items()))

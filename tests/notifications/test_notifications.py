@@ -81,7 +81,9 @@ def test_a_person_sees_only_their_own_notifications(client, user):
 
 
 MATRIX = {"list": expect(200), "preferences": expect(200)}  # a person's own, for everyone
-COVERS = {f"notifications:{key}" for key in MATRIX}
+# POST: marking one's own notifications read, for everyone who is logged in.
+POST_MATRIX = {"mark_all_read": expect(302)}
+COVERS = {f"notifications:{key}" for key in MATRIX | POST_MATRIX}
 
 
 @pytest.mark.parametrize(("url_name", "role", "expected"), cells(MATRIX))
@@ -89,6 +91,18 @@ def test_access_matrix(roles, url_name, role, expected):
     response = client_for(role, roles).get(reverse(f"notifications:{url_name}"))
     assert_access(response, expected)
     assert_no_store(response)
+
+
+@pytest.mark.parametrize(("url_name", "role", "expected"), cells(POST_MATRIX))
+def test_post_access_matrix(roles, url_name, role, expected):
+    person = roles[role]
+    if person is not None:
+        send(person)
+    response = client_for(role, roles).post(reverse(f"notifications:{url_name}"))
+    assert_access(response, expected)
+    if expected == 302:
+        assert response.url == reverse("notifications:list")
+        assert not Notification.objects.filter(user=person, read_at__isnull=True).exists()
 
 
 def test_list_queries_do_not_grow(client, user, django_assert_max_num_queries):

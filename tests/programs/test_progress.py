@@ -7,6 +7,23 @@ from django.urls import reverse
 
 from programs.models import ModuleCompletion
 from programs.release import DONE, OPEN, UPCOMING, module_is_open, module_states
+from tests.conftest import client_for
+from tests.matrix import assert_access, cells, expect
+
+# POST only: every logged-in person marks a public module done for themselves.
+MATRIX = {"module_done": expect(302)}
+COVERS = {f"programs:{key}" for key in MATRIX}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("url_name", "role", "expected"), cells(MATRIX))
+def test_access_matrix(roles, module, url_name, role, expected):
+    response = client_for(role, roles).post(reverse(f"programs:{url_name}", args=[module.pk]))
+    assert_access(response, expected)
+    done = ModuleCompletion.objects.filter(module=module)
+    assert list(done.values_list("user", flat=True)) == (
+        [roles[role].pk] if expected == 302 else []
+    )
 
 
 @pytest.mark.django_db
