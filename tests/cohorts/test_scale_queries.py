@@ -1,40 +1,16 @@
 """At statewide scale the dashboard and the program overview read summaries, not raw data."""
 
-import datetime
-
 import pytest
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cohorts.factories import CohortFactory, MembershipFactory, TeamFactory
-from feedback.models import FeedbackRequest
-from improvement.factories import ImprovementProjectFactory, MeasureFactory
-from improvement.models import Observation
+from cohorts.factories import CohortFactory
 from tests.conftest import client_for
+from tests.workload import team_with_every_feature
 
 pytestmark = pytest.mark.django_db
-
-
-def _team_with_work(cohort):
-    """A team with every kind of feature data the dashboard's columns and alerts read."""
-    team = TeamFactory(cohort=cohort)
-    member = MembershipFactory(team=team).user
-    measure = MeasureFactory(project=ImprovementProjectFactory(team=team))
-    Observation.objects.bulk_create(
-        Observation(measure=measure, date=datetime.date(2026, 9, 7 + d), group="ALL", value=d, n=50)
-        for d in range(3)
-    )
-    FeedbackRequest.objects.create(
-        team=team,
-        requested_by=member,
-        artifact_title="Aim",
-        focusing_question="Clear?",
-        protocol="tuning",
-        due_on=datetime.date(2020, 1, 1),
-    )
-    return team
 
 
 def _queries(client, url):
@@ -45,7 +21,7 @@ def _queries(client, url):
 
 def test_the_dashboard_never_reads_observations_nor_runs_a_query_twice(roles):
     for _ in range(3):
-        _team_with_work(roles["cohort"])
+        team_with_every_feature(roles["cohort"])
     client = client_for("facilitator", roles)
     queries = _queries(client, reverse("cohorts:cohort", args=["demo-cohort"]))
     assert not [q for q in queries if "improvement_observation" in q]
@@ -56,11 +32,11 @@ def test_the_dashboard_never_reads_observations_nor_runs_a_query_twice(roles):
 def test_program_overview_queries_do_not_grow_with_cohorts(roles):
     client = client_for("site_admin", roles)
     url = reverse("cohorts:program")
-    _team_with_work(roles["cohort"])
+    team_with_every_feature(roles["cohort"])
     small = len(_queries(client, url))
     for n in range(8):
-        _team_with_work(CohortFactory(slug=f"more-{n}"))
+        team_with_every_feature(CohortFactory(slug=f"more-{n}"))
     large = _queries(client, url)
     assert len(large) == small
     summaries = {s.cohort.slug: s for s in client.get(url).context["summaries"]}
-    assert summaries["more-3"].teams == 1 and summaries["more-3"].people == 1
+    assert summaries["more-3"].teams == 1 and summaries["more-3"].people == 3
