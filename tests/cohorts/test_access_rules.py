@@ -66,6 +66,7 @@ def test_someone_who_left_the_team_no_longer_reaches_it(roles):
         ("facilitator", {"demo-cohort"}),
         ("facilitator_other", {"other-cohort"}),
         ("site_admin", {"demo-cohort", "other-cohort"}),
+        ("family_a", set()),
         ("inactive", set()),
     ],
 )
