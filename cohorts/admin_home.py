@@ -3,7 +3,6 @@ them this week and the curriculum, instead of Wagtail's stock panels about page 
 
 from datetime import timedelta
 
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,6 +10,7 @@ from wagtail.admin.ui.components import Component
 
 from . import access
 from .models import Cohort
+from .panels import cohort_week_counts
 
 WEEK = timedelta(days=7)
 # Stock panels that speak of page moderation and edits: facilitators do neither.
@@ -19,37 +19,6 @@ STOCK_PANELS = {
     "user_objects_in_workflow_moderation",
     "locked_pages",
 }
-
-
-def week_in_cohorts(cohort_ids, since) -> dict[int, dict[str, int]]:
-    """Per cohort: journal entries shared beyond their author, PDSA cycles that moved a phase,
-    and feedback requests asked, since `since`. Three grouped queries, whatever the numbers."""
-    from feedback.models import FeedbackRequest
-    from improvement.models import PDSACycle
-    from journals.models import JournalEntry
-
-    day = since.date()
-    counts = {pk: {"entries": 0, "cycles": 0, "requests": 0} for pk in cohort_ids}
-    queries = {
-        "entries": JournalEntry.objects.published()
-        .exclude(visibility="private")
-        .filter(created__gte=since, team__cohort__in=cohort_ids)
-        .values_list("team__cohort"),
-        "cycles": PDSACycle.objects.filter(
-            Q(created_at__gte=since)
-            | Q(done_on__gte=day)
-            | Q(studied_on__gte=day)
-            | Q(decided_on__gte=day),
-            project__team__cohort__in=cohort_ids,
-        ).values_list("project__team__cohort"),
-        "requests": FeedbackRequest.objects.filter(
-            created_on__gte=day, team__cohort__in=cohort_ids
-        ).values_list("team__cohort"),
-    }
-    for key, rows in queries.items():
-        for cohort_id, number in rows.annotate(number=Count("pk")).order_by():
-            counts[cohort_id][key] = number
-    return counts
 
 
 class FacilitatorHomePanel(Component):
@@ -63,14 +32,18 @@ class FacilitatorHomePanel(Component):
         request = parent_context["request"]
         user = request.user
         cohorts = list(Cohort.objects.facilitated_by(user).order_by("-starts_on", "name")[:20])
-        week = week_in_cohorts([cohort.pk for cohort in cohorts], timezone.now() - WEEK)
+        # Each feature app counts its own changes (cohort_week_counts): cohorts/ imports none.
+        week = cohort_week_counts(
+            cohort_ids=[cohort.pk for cohort in cohorts], since=timezone.now() - WEEK
+        )
         return {
             "user": user,
+            "week_labels": [count.label for count in week],
             "cohorts": [
                 {
                     "cohort": cohort,
                     "url": reverse("cohorts:cohort", args=[cohort.slug]),
-                    **week[cohort.pk],
+                    "counts": [count.counts.get(cohort.pk, 0) for count in week],
                 }
                 for cohort in cohorts
             ],

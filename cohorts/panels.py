@@ -24,10 +24,18 @@
     def completion_heat_map(*, cohort, teams, user):
         return Panel(template="programs/completion_heat_map.html", context={...})
 
+    @hooks.register(COHORT_WEEK_COUNTS)
+    def entries_this_week(*, cohort_ids, since):
+        # the admin home's "what changed" table: one grouped query for all cohorts
+        entries = JournalEntry.objects.filter(created__gte=since, team__cohort__in=cohort_ids)
+        return WeekCount(label=_("Entries"), counts=counts_by_cohort(entries, "team__cohort"))
+
 A hook returns None to add nothing.
 """
 
 from dataclasses import dataclass, field
+
+from django.db.models import Count
 
 from wagtail import hooks
 
@@ -36,12 +44,20 @@ COHORT_TEAM_COLUMNS = "cohort_team_columns"
 COHORT_TEAM_ALERTS = "cohort_team_alerts"
 COHORT_PAGE_PANELS = "cohort_page_panels"
 MY_PAGE_PANELS = "my_page_panels"  # the person's own page (My teams): what concerns them
+COHORT_WEEK_COUNTS = "cohort_week_counts"  # the admin home: what changed in each cohort
 
 
 @dataclass(frozen=True)
 class Panel:
     template: str
     context: dict = field(default_factory=dict)
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class WeekCount:
+    label: str
+    counts: dict  # cohort pk -> how many this week
     order: int = 100
 
 
@@ -89,3 +105,14 @@ def cohort_page_panels(*, cohort, teams, user) -> list[Panel]:
 def my_page_panels(*, user, request) -> list[Panel]:
     panels = [fn(user=user, request=request) for fn in hooks.get_hooks(MY_PAGE_PANELS)]
     return sorted((p for p in panels if p), key=lambda p: p.order)
+
+
+def counts_by_cohort(queryset, cohort_path: str) -> dict[int, int]:
+    """Rows per cohort in one grouped query; `cohort_path` leads from a row to its cohort."""
+    rows = queryset.values_list(cohort_path).annotate(number=Count("pk")).order_by()
+    return dict(rows)
+
+
+def cohort_week_counts(*, cohort_ids, since) -> list[WeekCount]:
+    found = (fn(cohort_ids=cohort_ids, since=since) for fn in hooks.get_hooks(COHORT_WEEK_COUNTS))
+    return sorted((count for count in found if count), key=lambda count: count.order)

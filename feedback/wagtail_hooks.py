@@ -14,9 +14,12 @@ from cohorts import access
 from cohorts.panels import (
     COHORT_TEAM_ALERTS,
     COHORT_TEAM_COLUMNS,
+    COHORT_WEEK_COUNTS,
     TEAM_SPACE_PANELS,
     Column,
     Panel,
+    WeekCount,
+    counts_by_cohort,
 )
 
 from . import services
@@ -105,3 +108,15 @@ def feedback_alerts(*, teams):
         for pk, n in overdue.items()
         if n
     }
+
+
+@hooks.register(COHORT_WEEK_COUNTS)
+def requests_this_week(*, cohort_ids, since):
+    requests = FeedbackRequest.objects.filter(
+        created_on__gte=since.date(), team__cohort__in=cohort_ids
+    )
+    return WeekCount(
+        label=_("Feedback requests"),
+        counts=counts_by_cohort(requests, "team__cohort"),
+        order=30,
+    )

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
+from django.tasks import task
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -296,10 +297,14 @@ def profile_commit(*, project, user, data: bytes, encoding=None, progress=None, 
 MAX_JOB_PROBLEMS = 500  # rows with problems kept for the progress page
 
 
+@task
+def run_import_job(job_id: str, attempt: int) -> None:
+    """The queued half of a large import, run by `manage.py db_worker` in production."""
+    run_job(job_id, attempt)
+
+
 def job_enqueue(*, kind, project, user, staged_file: str, rows: int, encoding="", measure=None):
     """Queue a confirmed import once: confirming the same file again returns the same job."""
-    from .tasks import run_import_job
-
     _require(permissions.can_write(user, project.team))
     existing = ImportJob.objects.filter(staged_file=staged_file).first()
     if existing is not None:
@@ -324,8 +329,6 @@ def job_enqueue(*, kind, project, user, staged_file: str, rows: int, encoding=""
 
 def job_retry(*, job: ImportJob, user) -> bool:
     """Start a failed (or stalled) job again; False when it is not failed (nothing to do)."""
-    from .tasks import run_import_job
-
     _require(permissions.can_write(user, job.project.team))
     cutoff = timezone.now() - datetime.timedelta(seconds=settings.IMPORT_JOB_STALL_SECONDS)
     failed = Q(status=ImportJob.Status.FAILED) | Q(

@@ -1,7 +1,7 @@
 import datetime
 from collections import Counter, defaultdict
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,9 +12,12 @@ from cohorts.panels import (
     COHORT_PAGE_PANELS,
     COHORT_TEAM_ALERTS,
     COHORT_TEAM_COLUMNS,
+    COHORT_WEEK_COUNTS,
     TEAM_SPACE_PANELS,
     Column,
     Panel,
+    WeekCount,
+    counts_by_cohort,
 )
 
 from . import artifacts, brightspots, permissions
@@ -126,4 +129,22 @@ def bright_spots_panel(*, cohort, teams, user):
             "total": len(entries),
         },
         order=30,
+    )
+
+
+@hooks.register(COHORT_WEEK_COUNTS)
+def cycles_moved_this_week(*, cohort_ids, since):
+    """Cycles started, or moved on to Study, Act or a decision, since `since`."""
+    day = since.date()
+    cycles = PDSACycle.objects.filter(
+        Q(created_at__gte=since)
+        | Q(done_on__gte=day)
+        | Q(studied_on__gte=day)
+        | Q(decided_on__gte=day),
+        project__team__cohort__in=cohort_ids,
+    )
+    return WeekCount(
+        label=_("PDSA cycles moved"),
+        counts=counts_by_cohort(cycles, "project__team__cohort"),
+        order=20,
     )

@@ -7,7 +7,15 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
-from cohorts.panels import COHORT_TEAM_COLUMNS, TEAM_SPACE_PANELS, Column, Panel
+from cohorts.panels import (
+    COHORT_TEAM_COLUMNS,
+    COHORT_WEEK_COUNTS,
+    TEAM_SPACE_PANELS,
+    Column,
+    Panel,
+    WeekCount,
+    counts_by_cohort,
+)
 
 from .models import JournalEntry, Visibility
 
@@ -45,4 +53,19 @@ def reflections_column(*, cohort, teams, user):
     )
     return Column(
         label=_("Reflections written"), values={t.pk: counts.get(t.pk, 0) for t in teams}, order=40
+    )
+
+
+@hooks.register(COHORT_WEEK_COUNTS)
+def entries_shared_this_week(*, cohort_ids, since):
+    """Entries shared beyond their author (private ones are nobody's business)."""
+    entries = (
+        JournalEntry.objects.published()
+        .exclude(visibility=Visibility.PRIVATE)
+        .filter(created__gte=since, team__cohort__in=cohort_ids)
+    )
+    return WeekCount(
+        label=_("Journal entries shared"),
+        counts=counts_by_cohort(entries, "team__cohort"),
+        order=10,
     )

@@ -27,20 +27,6 @@ FEATURE_APPS = {
 }
 HUB = "cohorts"
 
-# Issue 19 (item 7): improvement/ is being reshaped on its own branch; delete the entry when
-# its fix merges (the test below fails once it is gone), so the test then holds it for good.
-KNOWN_CIRCLES = {
-    frozenset({"improvement.imports", "improvement.tasks"}),
-}
-# Issue 19: the Wagtail admin's facilitator home counts this week's shared entries, PDSA cycles
-# and feedback requests by reading those apps' models; they move to a hook once feedback/ and
-# improvement/ (split on other branches) can register it.
-KNOWN_HUB_IMPORTS = {
-    ("cohorts.admin_home", "feedback.models"),
-    ("cohorts.admin_home", "improvement.models"),
-    ("cohorts.admin_home", "journals.models"),
-}
-
 
 def module_name(path: Path) -> str:
     parts = list(path.relative_to(ROOT).with_suffix("").parts)
@@ -148,8 +134,8 @@ def test_the_graph_sees_every_app_and_a_known_edge():
 
 
 def test_no_import_circle_between_modules():
-    found = set(circles(import_graph()))
-    assert found - KNOWN_CIRCLES == set(), sorted(sorted(group) for group in found - KNOWN_CIRCLES)
+    found = circles(import_graph())
+    assert not found, sorted(sorted(group) for group in found)
 
 
 def test_the_access_layer_does_not_import_the_models_back():
@@ -163,7 +149,7 @@ def test_no_feature_app_imports_another():
 
 def test_the_hub_imports_no_feature_app():
     found = cross_app_imports(import_graph(), from_apps={HUB}, to_apps=FEATURE_APPS)
-    assert found - KNOWN_HUB_IMPORTS == set(), sorted(found - KNOWN_HUB_IMPORTS)
+    assert not found, sorted(found)
 
 
 def test_journals_reach_the_curriculum_only_through_its_hook():
@@ -171,13 +157,6 @@ def test_journals_reach_the_curriculum_only_through_its_hook():
     only the demo reads the curriculum's sample entries (issue 19 moves that content)."""
     found = cross_app_imports(import_graph(), from_apps={"journals"}, to_apps={"programs"})
     assert found <= {("journals.demo", "programs.demo_content")}, sorted(found)
-
-
-def test_the_known_exceptions_are_still_real():
-    """Once an exception is fixed, its entry goes, so the test holds the fix."""
-    graph = import_graph()
-    assert set(circles(graph)) >= KNOWN_CIRCLES
-    assert cross_app_imports(graph, from_apps={HUB}, to_apps=FEATURE_APPS) >= KNOWN_HUB_IMPORTS
 
 
 def test_a_circle_is_found():
