@@ -6,7 +6,7 @@ from functools import cached_property
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -34,21 +34,29 @@ OVERDUE_PAGE_SIZE = 25
 
 
 class CohortFeedbackView(CohortManagerMixin, TemplateView):
-    """Facilitators: critical-friend rounds, overdue requests, session feedback."""
+    """Facilitators: critical-friend rounds, overdue requests, session feedback.
+
+    The same size however many teams the cohort has: overdue requests come a page at a time,
+    only the latest round lists its pairs, and pairing by hand (a choice per team) has its own
+    page (`RoundCreateView`).
+    """
 
     template_name = "feedback/cohort.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         cohort = self.cohort
-        teams = list(cohort.teams.order_by("name"))
         rounds = list(
-            PairingRound.objects.filter(cohort=cohort).prefetch_related(
-                Prefetch(
-                    "pairings",
-                    queryset=Pairing.objects.select_related("reviewed_team", "reviewer_team"),
-                )
+            PairingRound.objects.filter(cohort=cohort).annotate(pair_count=Count("pairings"))
+        )
+        latest_pairs = (
+            list(
+                Pairing.objects.filter(round=rounds[0])
+                .select_related("reviewed_team", "reviewer_team")
+                .order_by("reviewed_team__name", "pk")
             )
+            if rounds
+            else []
         )
         overdue_qs = FeedbackRequest.objects.overdue().filter(team__cohort=cohort)
         # Grows with the cohort: a page at a time, oldest due first.
@@ -70,27 +78,51 @@ class CohortFeedbackView(CohortManagerMixin, TemplateView):
             .order_by("starts_at")
         )
         context.update(
-            teams=teams,
-            rounds=rounds,
+            team_count=cohort.teams.count(),
+            latest_round=rounds[0] if rounds else None,
+            latest_pairs=latest_pairs,
+            earlier_rounds=rounds[1:],
             overdue=overdue,
             sessions=sessions,
             auto_form=kwargs.get("auto_form") or RoundForm(prefix="auto"),
-            manual_form=kwargs.get("manual_form") or ManualRoundForm(prefix="manual", teams=teams),
             minimum=anonymity.SESSION_RESULTS_MINIMUM,
         )
         return context
 
 
 class RoundCreateView(CohortFeedbackView):
-    def get(self, request, *args, **kwargs):
-        return redirect("feedback:cohort", slug=self.cohort.slug)
+    """GET: the pair-by-hand page (one choice per team); POST: pair the cohort's teams, by
+    rotation (the cohort feedback page's form) or by hand (this page's form)."""
+
+    manual_template_name = "feedback/rounds_manual.html"
+
+    @cached_property
+    def manual(self) -> bool:
+        return self.request.method == "GET" or self.request.POST.get("mode") == "manual"
+
+    @cached_property
+    def teams(self) -> list:
+        return list(self.cohort.teams.order_by("name"))
+
+    def get_template_names(self):
+        return [self.manual_template_name] if self.manual else super().get_template_names()
+
+    def get_context_data(self, **kwargs):
+        if not self.manual:
+            return super().get_context_data(**kwargs)
+        # Only the form: skip the cohort page's lists.
+        context = super(CohortFeedbackView, self).get_context_data(**kwargs)
+        context.update(
+            team_count=len(self.teams),
+            manual_form=kwargs.get("manual_form")
+            or ManualRoundForm(prefix="manual", teams=self.teams),
+        )
+        return context
 
     def post(self, request, *args, **kwargs):
-        teams = list(self.cohort.teams.order_by("name"))
-        manual = request.POST.get("mode") == "manual"
         form = (
-            ManualRoundForm(request.POST, prefix="manual", teams=teams)
-            if manual
+            ManualRoundForm(request.POST, prefix="manual", teams=self.teams)
+            if self.manual
             else RoundForm(request.POST, prefix="auto")
         )
         if form.is_valid():
@@ -99,7 +131,7 @@ class RoundCreateView(CohortFeedbackView):
                     cohort=self.cohort,
                     by=request.user,
                     name=form.cleaned_data["name"],
-                    pairs=form.pairs() if manual else None,
+                    pairs=form.pairs() if self.manual else None,
                 )
             except PermissionDenied as error:
                 raise Http404 from error
@@ -108,7 +140,7 @@ class RoundCreateView(CohortFeedbackView):
             else:
                 messages.success(request, _("Teams are paired for the round."))
                 return redirect("feedback:cohort", slug=self.cohort.slug)
-        key = "manual_form" if manual else "auto_form"
+        key = "manual_form" if self.manual else "auto_form"
         return self.render_to_response(self.get_context_data(**{key: form}), status=400)
 
 
