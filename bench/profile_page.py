@@ -58,7 +58,7 @@ def main():
     print(f"{url}: {response.status_code}, {len(response.content)} bytes, {len(queries)} queries")  # noqa: T201
     counts = collections.Counter(q["sql"] for q in queries.captured_queries)
     for sql, n in counts.items():
-        print(f"  {n}x {sql[:220]}")  # noqa: T201
+        print(f"  {n}x {sql[: int(__import__('os').environ.get('SQLW', '220'))]}")  # noqa: T201
     profile = cProfile.Profile()
     profile.enable()
     for _ in range(args.repeats):
