@@ -186,8 +186,14 @@ def run_chart_geometry(
     unit: str,
     markers: Sequence[tuple[date, str]] = (),
     zero_line: bool = False,
+    compact: bool = False,
 ) -> dict:
-    """Where everything on a run chart goes: numbers and short texts, no markup."""
+    """Where everything on a run chart goes: numbers and short texts, no markup.
+
+    `compact` (the printable project, where nothing hovers): the ordinary points are one path
+    of round dots instead of a circle with a tooltip each; signal points stay diamonds. The
+    chart's data table carries the values.
+    """
     points = result.points
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     frame = {
@@ -262,8 +268,12 @@ def run_chart_geometry(
     ys = [y(v) for v in values]
     percent = "%" if unit == Measure.Unit.PERCENT else ""
     dots = []
+    dot_path = []
     for i, (day, v) in enumerate(points):
         cx, cy = xs[i], ys[i]
+        if compact and i not in result.signal_points:
+            dot_path.append(f"M{cx},{cy}h0")
+            continue
         dots.append(
             {
                 "cx": cx,
@@ -288,6 +298,7 @@ def run_chart_geometry(
         "medians": median_lines,
         "polyline": " ".join(f"{cx},{cy}" for cx, cy in zip(xs, ys, strict=True)),
         "dots": dots,
+        "dot_path": "".join(dot_path),
     }
 
 
@@ -300,9 +311,12 @@ def render_svg(
     unit: str,
     markers: Sequence[tuple[date, str]] = (),
     zero_line: bool = False,
+    compact: bool = False,
 ) -> SafeString:
     """The run chart as SVG markup, through an autoescaped template."""
-    geometry = run_chart_geometry(result, unit=unit, markers=markers, zero_line=zero_line)
+    geometry = run_chart_geometry(
+        result, unit=unit, markers=markers, zero_line=zero_line, compact=compact
+    )
     return render_to_string(
         "improvement/_run_chart_svg.html",
         {"chart_id": chart_id, "title": title, "desc": desc, "g": geometry},
@@ -337,9 +351,15 @@ def build_measure_charts(
     insider: bool,
     focal: str | None = None,
     markers: Sequence[tuple[date, str]] = (),
+    cells: list[tuple[date, dict[str, Cell]]] | None = None,
+    compact: bool = False,
 ) -> list[Chart]:
-    """Small multiples, one per student group, plus a gap chart (focal group minus ALL)."""
-    cells_by_date = group_cells(observations, insider=insider)
+    """Small multiples, one per student group, plus a gap chart (focal group minus ALL).
+
+    `cells`: the observations already through `group_cells` for this reader (a page that also
+    draws control charts groups and suppresses them once). `compact`: see `run_chart_geometry`.
+    """
+    cells_by_date = group_cells(observations, insider=insider) if cells is None else cells
     present = {g for _d, cells in cells_by_date for g in cells}
     groups = sorted(set(measure.group_codes()) | present, key=lambda g: GROUP_ORDER.get(g, 99))
     unit = measure.unit
@@ -380,6 +400,7 @@ def build_measure_charts(
                     desc=desc,
                     unit=unit,
                     markers=markers,
+                    compact=compact,
                 ),
                 rows=rows,
                 signals=result.signals,
@@ -408,6 +429,7 @@ def build_measure_charts(
                     desc=desc,
                     unit="",
                     markers=markers,
+                    compact=compact,
                     zero_line=True,
                 ),
                 rows=[

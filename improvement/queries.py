@@ -25,8 +25,11 @@ def cycle_label(cycle) -> str:
     return f"C{cycle.number}: {cycle.ramp} #{cycle.number} {cycle.title}"
 
 
-def project_context(project, *, insider: bool, all_groups: bool = False) -> dict:
-    """Everything the project page and the printable page show."""
+def project_context(
+    project, *, insider: bool, all_groups: bool = False, compact: bool = False
+) -> dict:
+    """Everything the project page and the printable page show (`compact` charts: see
+    `charts.run_chart_geometry`)."""
     aim = getattr(project, "aim", None)
     primaries = list(
         project.drivers.filter(level=Driver.Level.PRIMARY).prefetch_related(
@@ -52,7 +55,12 @@ def project_context(project, *, insider: bool, all_groups: bool = False) -> dict
             if c.marker_date and any(m.pk == measure.pk for m in c.measures.all())
         ]
         charts = build_measure_charts(
-            measure, observations[measure.pk], insider=insider, focal=focal, markers=markers
+            measure,
+            observations[measure.pk],
+            insider=insider,
+            focal=focal,
+            markers=markers,
+            compact=compact,
         )
         if not all_groups:
             preferred = {"gap", focal, "ALL"}
