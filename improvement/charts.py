@@ -14,12 +14,13 @@ the reader is not a member of the owning team.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.template.loader import render_to_string
 from django.utils.formats import date_format, number_format
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -302,6 +303,35 @@ def run_chart_geometry(
     }
 
 
+def _dots_svg(dots) -> SafeString:
+    """The points, one element each: joined here with format_html (every value escaped), as a
+    template loop over a hundred points cost more than the rest of the chart."""
+    signal = _("signal")
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (
+                format_html(
+                    '<polygon class="signal-point" points="{}" fill="#b3261e">'
+                    "<title>{} ({})</title></polygon>",
+                    dot["diamond"],
+                    dot["tip"],
+                    signal,
+                )
+                if dot["diamond"]
+                else format_html(
+                    '<circle cx="{}" cy="{}" r="3.5" fill="#24508f"><title>{}</title></circle>',
+                    dot["cx"],
+                    dot["cy"],
+                    dot["tip"],
+                ),
+            )
+            for dot in dots
+        ),
+    )
+
+
 def render_svg(
     result: SeriesResult,
     *,
@@ -317,6 +347,7 @@ def render_svg(
     geometry = run_chart_geometry(
         result, unit=unit, markers=markers, zero_line=zero_line, compact=compact
     )
+    geometry["dots_svg"] = _dots_svg(geometry.get("dots", ()))
     return render_to_string(
         "improvement/_run_chart_svg.html",
         {"chart_id": chart_id, "title": title, "desc": desc, "g": geometry},
@@ -353,8 +384,12 @@ def build_measure_charts(
     markers: Sequence[tuple[date, str]] = (),
     cells: list[tuple[date, dict[str, Cell]]] | None = None,
     compact: bool = False,
+    only: Collection[str] | None = None,
 ) -> list[Chart]:
     """Small multiples, one per student group, plus a gap chart (focal group minus ALL).
+
+    `only`: the chart keys (groups, "gap") a page shows, or the first group's chart when none
+    of them can be drawn; the others are not analysed or drawn at all.
 
     `cells`: the observations already through `group_cells` for this reader (a page that also
     draws control charts groups and suppresses them once). `compact`: see `run_chart_geometry`.
@@ -364,12 +399,24 @@ def build_measure_charts(
     groups = sorted(set(measure.group_codes()) | present, key=lambda g: GROUP_ORDER.get(g, 99))
     unit = measure.unit
     charts: list[Chart] = []
-    shown_by_group: dict[str, dict[date, float]] = {}
-    for group in groups:
+    entries_by_group = {
+        group: [(day, cells[group]) for day, cells in cells_by_date if group in cells]
+        for group in groups
+    }
+    shown_by_group: dict[str, dict[date, float]] = {
+        group: {day: cell.value for day, cell in entries if not cell.suppressed}
+        for group, entries in entries_by_group.items()
+    }
+    has_gap = bool(
+        focal and focal != "ALL" and shown_by_group.get(focal) and shown_by_group.get("ALL")
+    )
+    drawn = groups if only is None else [g for g in groups if g in only]
+    if only is not None and not drawn and not (has_gap and "gap" in only):
+        drawn = groups[:1]  # none of the wanted charts: the first group's
+    for group in drawn:
         label = str(GROUP_LABELS.get(group, group))
-        entries = [(day, cells[group]) for day, cells in cells_by_date if group in cells]
+        entries = entries_by_group[group]
         shown = [(day, cell.value) for day, cell in entries if not cell.suppressed]
-        shown_by_group[group] = dict(shown)
         result = analyse_series(shown, measure)
         shown_index = {day: i for i, (day, _v) in enumerate(shown)}
         rows = []
@@ -408,7 +455,7 @@ def build_measure_charts(
                 enough_points=result.enough,
             )
         )
-    if focal and focal != "ALL" and shown_by_group.get(focal) and shown_by_group.get("ALL"):
+    if has_gap and (only is None or "gap" in only):
         gap = gap_series(shown_by_group[focal], shown_by_group["ALL"])
         result = analyse_series(gap, measure)
         focal_label = str(GROUP_LABELS.get(focal, focal))

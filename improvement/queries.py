@@ -61,10 +61,9 @@ def project_context(
             focal=focal,
             markers=markers,
             compact=compact,
+            # The project page shows the gap, the focal group and all students (drawn only).
+            only=None if all_groups else {"gap", focal, "ALL"},
         )
-        if not all_groups:
-            preferred = {"gap", focal, "ALL"}
-            charts = [c for c in charts if c.key in preferred] or charts[:1]
         measure_blocks.append({"measure": measure, "charts": charts})
     ideas_by_pk = {idea.pk: idea for idea in ideas}
     timeline = defaultdict(list)

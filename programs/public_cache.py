@@ -87,6 +87,14 @@ def cached_response(request) -> HttpResponse | None:
     return _answer(request, key, stored) if stored else None
 
 
+def _passed_a_restriction(request) -> bool:
+    """This visitor gave a page's password: what they see now is not for everyone. (Other
+    restrictions need a login, which is never cached; no query: the session is read already.)"""
+    from wagtail.models import PageViewRestriction
+
+    return bool(request.session.get(PageViewRestriction.passed_view_restrictions_session_key))
+
+
 def serve_cached(page, request, serve) -> HttpResponse:
     """`serve()` renders the page; the copy anonymous visitors may share is kept."""
     key = _cacheable(request) and _key(request)
@@ -98,7 +106,7 @@ def serve_cached(page, request, serve) -> HttpResponse:
     response = serve()
     if hasattr(response, "render"):
         response.render()
-    if response.status_code != 200 or response.cookies or page.get_view_restrictions().exists():
+    if response.status_code != 200 or response.cookies or _passed_a_restriction(request):
         return response
     content = CSRF_FIELD.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", response.content.decode())
     content = content.replace(str(get_nonce(request)), NONCE_PLACEHOLDER)
