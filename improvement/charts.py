@@ -13,6 +13,7 @@ the reader is not a member of the owning team.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from django.template.loader import render_to_string
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .models import GROUP_LABELS, Measure, StudentGroup
@@ -181,6 +183,13 @@ def _scale(lo: float, hi: float, size: float, offset: float, invert: bool):
     return to
 
 
+@functools.lru_cache(maxsize=4096)
+def _short_date(day: date, language: str) -> str:
+    """A point's date in the active language's short format (the same weeks recur on every
+    group's chart: formatted once each)."""
+    return date_format(day, "SHORT_DATE_FORMAT")
+
+
 def run_chart_geometry(
     result: SeriesResult,
     *,
@@ -280,7 +289,7 @@ def run_chart_geometry(
                 "cx": cx,
                 "cy": cy,
                 # The active language's date and number formats (the template escapes them).
-                "tip": f"{date_format(day, 'SHORT_DATE_FORMAT')}: {number_format(v, 1)}{percent}",
+                "tip": f"{_short_date(day, get_language())}: {number_format(v, 1)}{percent}",
                 # Diamonds: a signal is not shown by colour alone.
                 "diamond": f"{cx},{cy - 6} {cx + 6},{cy} {cx},{cy + 6} {cx - 6},{cy}"
                 if i in result.signal_points
