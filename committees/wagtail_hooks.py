@@ -1,3 +1,5 @@
+from django.db.models import Count, Q
+
 from wagtail import hooks
 
 from cohorts import access
@@ -8,15 +10,22 @@ from .models import Committee, CommitteeMember, Recommendation
 
 @hooks.register(TEAM_SPACE_PANELS)
 def committee_panel(*, team, user, request):
-    committee = Committee.objects.filter(team=team).first()
+    """The committee with its open recommendations counted, in one query."""
+    committee = (
+        Committee.objects.filter(team=team)
+        .annotate(
+            open_count=Count(
+                "recommendations", filter=Q(recommendations__status=Recommendation.Status.OPEN)
+            )
+        )
+        .first()
+    )
+    if committee is not None:
+        committee.team = team  # its link names the team's slug: no second read
     can_start = access.is_team_lead(user, team) or access.can_manage_team(user, team)
     if committee is None and not can_start:
         return None
-    open_count = (
-        committee.recommendations.filter(status=Recommendation.Status.OPEN).count()
-        if committee
-        else 0
-    )
+    open_count = committee.open_count if committee else 0
     return Panel(
         template="committees/panel.html",
         context={

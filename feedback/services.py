@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,13 +19,35 @@ from .models import (
     Assignment,
     FeedbackRequest,
     FeedbackResponse,
-    Pairing,
-    PairingRound,
     SessionFeedback,
     SessionFeedbackMarker,
     can_answer_session,
     in_cohort,
 )
+
+# Rounds and the daily jobs live in their own modules; their names stay importable from here.
+from .reminders import REMINDER_WINDOW_DAYS, releases_announce, reminders_due, reminders_send
+from .rounds import current_pairing, rotation, round_create
+
+__all__ = [  # the app's writes, wherever they live
+    "REMINDER_WINDOW_DAYS",
+    "assignment_reassign",
+    "can_close",
+    "clean_answers",
+    "current_pairing",
+    "releases_announce",
+    "reminders_due",
+    "reminders_send",
+    "request_close",
+    "request_create",
+    "request_take",
+    "response_mark_helpful",
+    "response_save",
+    "response_write_back",
+    "rotation",
+    "round_create",
+    "session_feedback_submit",
+]
 
 ANSWER_MAX_CHARS = 4000
 
@@ -36,67 +57,6 @@ def _team_of_in_cohort(user, cohort: Cohort) -> Team | None:
         access.current_memberships(user).filter(team__cohort=cohort).select_related("team").first()
     )
     return membership.team if membership else None
-
-
-# --- critical-friend rounds -----------------------------------------------------------------
-
-
-def rotation(teams: list[Team], offset: int = 1) -> list[tuple[Team, Team]]:
-    """(reviewed, reviewer) pairs: team i is reviewed by team i+offset (mod n).
-
-    Every team reviews exactly one other and is reviewed by exactly one other, and never by
-    itself, for any offset from 1 to n-1.
-    """
-    n = len(teams)
-    if n < 2:
-        raise ValidationError(_("Pairing needs at least two teams in the cohort."))
-    offset = (offset - 1) % (n - 1) + 1
-    return [(teams[i], teams[(i + offset) % n]) for i in range(n)]
-
-
-@transaction.atomic
-def round_create(
-    *, cohort: Cohort, by, name: str, pairs: dict[int, int] | None = None
-) -> PairingRound:
-    """Pair the cohort's teams for a round: by rotation (pairs=None) or by hand
-    (pairs maps reviewed team pk → reviewer team pk)."""
-    if not access.can_manage_cohort(by, cohort):
-        raise PermissionDenied
-    teams = list(Team.objects.filter(cohort=cohort).order_by("name", "pk"))
-    by_pk = {t.pk: t for t in teams}
-    if pairs is None:
-        previous = PairingRound.objects.filter(cohort=cohort).count()
-        chosen = rotation(teams, offset=previous + 1)
-    else:
-        chosen = []
-        for reviewed_pk, reviewer_pk in pairs.items():
-            if not reviewer_pk:
-                continue
-            if reviewed_pk not in by_pk or reviewer_pk not in by_pk:
-                raise ValidationError(_("Choose teams of this cohort only."))
-            if reviewed_pk == reviewer_pk:
-                raise ValidationError(
-                    _("%(team)s cannot review itself.") % {"team": by_pk[reviewed_pk].name}
-                )
-            chosen.append((by_pk[reviewed_pk], by_pk[reviewer_pk]))
-        if not chosen:
-            raise ValidationError(_("Choose a reviewing team for at least one team."))
-    round_ = PairingRound.objects.create(cohort=cohort, name=name.strip(), created_by=by)
-    Pairing.objects.bulk_create(
-        Pairing(round=round_, reviewed_team=reviewed, reviewer_team=reviewer)
-        for reviewed, reviewer in chosen
-    )
-    return round_
-
-
-def current_pairing(team: Team) -> Pairing | None:
-    """The team reviewing `team` in the cohort's latest round that paired it."""
-    return (
-        Pairing.objects.filter(reviewed_team=team)
-        .select_related("reviewer_team", "round")
-        .order_by("-round__created_on", "-round__pk")
-        .first()
-    )
 
 
 # --- asking ---------------------------------------------------------------------------------
@@ -432,59 +392,3 @@ def session_feedback_submit(*, session: CohortSession, user, rating: int, commen
     feedback.full_clean()
     feedback.save()
     return feedback
-
-
-# --- reminders ------------------------------------------------------------------------------
-
-REMINDER_WINDOW_DAYS = 2
-
-
-def reminders_due(today: datetime.date | None = None):
-    """Pending assignments of open requests due within two days, not yet reminded today."""
-    today = today or timezone.localdate()
-    return (
-        Assignment.objects.pending()
-        .filter(
-            request__closed_on__isnull=True,
-            request__due_on__gte=today,
-            request__due_on__lte=today + datetime.timedelta(days=REMINDER_WINDOW_DAYS),
-            reviewer__is_active=True,
-        )
-        .exclude(reminded_on=today)
-        .select_related("request__team", "reviewer")
-    )
-
-
-@transaction.atomic
-def releases_announce() -> int:
-    """Tell askers that their anonymous answers can be read (run daily, see notifications.py)."""
-    released = (
-        FeedbackRequest.objects.open()
-        .filter(anonymous=True, release_announced=False)
-        .annotate(
-            submitted=Count(
-                "responses", filter=Q(responses__status=FeedbackResponse.Status.SUBMITTED)
-            )
-        )
-        .filter(submitted__gte=anonymity.RELEASE_THRESHOLD)
-        .select_related("requested_by")
-    )
-    announced = 0
-    for request in released:
-        notifications.responses_released(request, request.submitted)
-        FeedbackRequest.objects.filter(pk=request.pk).update(release_announced=True)
-        announced += 1
-    return announced
-
-
-def reminders_send(today: datetime.date | None = None) -> int:
-    today = today or timezone.localdate()
-    sent = 0
-    for assignment in reminders_due(today):
-        has_draft = FeedbackResponse.objects.filter(
-            request_id=assignment.request_id, giver_id=assignment.reviewer_id
-        ).exists()
-        notifications.reminder(assignment, has_draft=has_draft)
-        Assignment.objects.filter(pk=assignment.pk).update(reminded_on=today)
-        sent += 1
-    return sent

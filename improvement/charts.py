@@ -13,14 +13,17 @@ the reader is not a member of the owning team.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.template.loader import render_to_string
 from django.utils.formats import date_format, number_format
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .models import GROUP_LABELS, Measure, StudentGroup
@@ -180,14 +183,27 @@ def _scale(lo: float, hi: float, size: float, offset: float, invert: bool):
     return to
 
 
+@functools.lru_cache(maxsize=4096)
+def _short_date(day: date, language: str) -> str:
+    """A point's date in the active language's short format (the same weeks recur on every
+    group's chart: formatted once each)."""
+    return date_format(day, "SHORT_DATE_FORMAT")
+
+
 def run_chart_geometry(
     result: SeriesResult,
     *,
     unit: str,
     markers: Sequence[tuple[date, str]] = (),
     zero_line: bool = False,
+    compact: bool = False,
 ) -> dict:
-    """Where everything on a run chart goes: numbers and short texts, no markup."""
+    """Where everything on a run chart goes: numbers and short texts, no markup.
+
+    `compact` (the printable project, where nothing hovers): the ordinary points are one path
+    of round dots instead of a circle with a tooltip each; signal points stay diamonds. The
+    chart's data table carries the values.
+    """
     points = result.points
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     frame = {
@@ -262,14 +278,18 @@ def run_chart_geometry(
     ys = [y(v) for v in values]
     percent = "%" if unit == Measure.Unit.PERCENT else ""
     dots = []
+    dot_path = []
     for i, (day, v) in enumerate(points):
         cx, cy = xs[i], ys[i]
+        if compact and i not in result.signal_points:
+            dot_path.append(f"M{cx},{cy}h0")
+            continue
         dots.append(
             {
                 "cx": cx,
                 "cy": cy,
                 # The active language's date and number formats (the template escapes them).
-                "tip": f"{date_format(day, 'SHORT_DATE_FORMAT')}: {number_format(v, 1)}{percent}",
+                "tip": f"{_short_date(day, get_language())}: {number_format(v, 1)}{percent}",
                 # Diamonds: a signal is not shown by colour alone.
                 "diamond": f"{cx},{cy - 6} {cx + 6},{cy} {cx},{cy + 6} {cx - 6},{cy}"
                 if i in result.signal_points
@@ -288,7 +308,37 @@ def run_chart_geometry(
         "medians": median_lines,
         "polyline": " ".join(f"{cx},{cy}" for cx, cy in zip(xs, ys, strict=True)),
         "dots": dots,
+        "dot_path": "".join(dot_path),
     }
+
+
+def _dots_svg(dots) -> SafeString:
+    """The points, one element each: joined here with format_html (every value escaped), as a
+    template loop over a hundred points cost more than the rest of the chart."""
+    signal = _("signal")
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (
+                format_html(
+                    '<polygon class="signal-point" points="{}" fill="#b3261e">'
+                    "<title>{} ({})</title></polygon>",
+                    dot["diamond"],
+                    dot["tip"],
+                    signal,
+                )
+                if dot["diamond"]
+                else format_html(
+                    '<circle cx="{}" cy="{}" r="3.5" fill="#24508f"><title>{}</title></circle>',
+                    dot["cx"],
+                    dot["cy"],
+                    dot["tip"],
+                ),
+            )
+            for dot in dots
+        ),
+    )
 
 
 def render_svg(
@@ -300,9 +350,13 @@ def render_svg(
     unit: str,
     markers: Sequence[tuple[date, str]] = (),
     zero_line: bool = False,
+    compact: bool = False,
 ) -> SafeString:
     """The run chart as SVG markup, through an autoescaped template."""
-    geometry = run_chart_geometry(result, unit=unit, markers=markers, zero_line=zero_line)
+    geometry = run_chart_geometry(
+        result, unit=unit, markers=markers, zero_line=zero_line, compact=compact
+    )
+    geometry["dots_svg"] = _dots_svg(geometry.get("dots", ()))
     return render_to_string(
         "improvement/_run_chart_svg.html",
         {"chart_id": chart_id, "title": title, "desc": desc, "g": geometry},
@@ -337,19 +391,41 @@ def build_measure_charts(
     insider: bool,
     focal: str | None = None,
     markers: Sequence[tuple[date, str]] = (),
+    cells: list[tuple[date, dict[str, Cell]]] | None = None,
+    compact: bool = False,
+    only: Collection[str] | None = None,
 ) -> list[Chart]:
-    """Small multiples, one per student group, plus a gap chart (focal group minus ALL)."""
-    cells_by_date = group_cells(observations, insider=insider)
+    """Small multiples, one per student group, plus a gap chart (focal group minus ALL).
+
+    `only`: the chart keys (groups, "gap") a page shows, or the first group's chart when none
+    of them can be drawn; the others are not analysed or drawn at all.
+
+    `cells`: the observations already through `group_cells` for this reader (a page that also
+    draws control charts groups and suppresses them once). `compact`: see `run_chart_geometry`.
+    """
+    cells_by_date = group_cells(observations, insider=insider) if cells is None else cells
     present = {g for _d, cells in cells_by_date for g in cells}
     groups = sorted(set(measure.group_codes()) | present, key=lambda g: GROUP_ORDER.get(g, 99))
     unit = measure.unit
     charts: list[Chart] = []
-    shown_by_group: dict[str, dict[date, float]] = {}
-    for group in groups:
+    entries_by_group = {
+        group: [(day, cells[group]) for day, cells in cells_by_date if group in cells]
+        for group in groups
+    }
+    shown_by_group: dict[str, dict[date, float]] = {
+        group: {day: cell.value for day, cell in entries if not cell.suppressed}
+        for group, entries in entries_by_group.items()
+    }
+    has_gap = bool(
+        focal and focal != "ALL" and shown_by_group.get(focal) and shown_by_group.get("ALL")
+    )
+    drawn = groups if only is None else [g for g in groups if g in only]
+    if only is not None and not drawn and not (has_gap and "gap" in only):
+        drawn = groups[:1]  # none of the wanted charts: the first group's
+    for group in drawn:
         label = str(GROUP_LABELS.get(group, group))
-        entries = [(day, cells[group]) for day, cells in cells_by_date if group in cells]
+        entries = entries_by_group[group]
         shown = [(day, cell.value) for day, cell in entries if not cell.suppressed]
-        shown_by_group[group] = dict(shown)
         result = analyse_series(shown, measure)
         shown_index = {day: i for i, (day, _v) in enumerate(shown)}
         rows = []
@@ -380,6 +456,7 @@ def build_measure_charts(
                     desc=desc,
                     unit=unit,
                     markers=markers,
+                    compact=compact,
                 ),
                 rows=rows,
                 signals=result.signals,
@@ -387,7 +464,7 @@ def build_measure_charts(
                 enough_points=result.enough,
             )
         )
-    if focal and focal != "ALL" and shown_by_group.get(focal) and shown_by_group.get("ALL"):
+    if has_gap and (only is None or "gap" in only):
         gap = gap_series(shown_by_group[focal], shown_by_group["ALL"])
         result = analyse_series(gap, measure)
         focal_label = str(GROUP_LABELS.get(focal, focal))
@@ -408,6 +485,7 @@ def build_measure_charts(
                     desc=desc,
                     unit="",
                     markers=markers,
+                    compact=compact,
                     zero_line=True,
                 ),
                 rows=[

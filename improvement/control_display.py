@@ -213,14 +213,19 @@ def _figure(measure: Measure, group: str, points) -> ControlFigure:
 
 
 def build_control_charts(
-    measure: Measure, observations: Iterable, *, insider: bool
+    measure: Measure, observations: Iterable, *, insider: bool, cells: list | None = None
 ) -> list[ControlFigure]:
-    """One control chart per student group with at least two points the reader may see."""
+    """One control chart per student group with at least two points the reader may see.
+
+    `cells`: the observations already through `group_cells` for this reader, if the page has
+    them (the run charts of the same page).
+    """
     observations = list(observations)
     counts = {(o.date, o.group): (o.numerator, o.denominator) for o in observations}
     series: dict[str, list[tuple]] = {}
-    for day, cells in group_cells(observations, insider=insider):
-        for group, cell in cells.items():
+    by_date = group_cells(observations, insider=insider) if cells is None else cells
+    for day, day_cells in by_date:
+        for group, cell in day_cells.items():
             if not cell.suppressed and cell.value is not None:
                 numerator, denominator = counts.get((day, group), (None, None))
                 series.setdefault(group, []).append((day, cell.value, numerator, denominator))

@@ -25,8 +25,11 @@ def cycle_label(cycle) -> str:
     return f"C{cycle.number}: {cycle.ramp} #{cycle.number} {cycle.title}"
 
 
-def project_context(project, *, insider: bool, all_groups: bool = False) -> dict:
-    """Everything the project page and the printable page show."""
+def project_context(
+    project, *, insider: bool, all_groups: bool = False, compact: bool = False
+) -> dict:
+    """Everything the project page and the printable page show (`compact` charts: see
+    `charts.run_chart_geometry`)."""
     aim = getattr(project, "aim", None)
     primaries = list(
         project.drivers.filter(level=Driver.Level.PRIMARY).prefetch_related(
@@ -52,11 +55,15 @@ def project_context(project, *, insider: bool, all_groups: bool = False) -> dict
             if c.marker_date and any(m.pk == measure.pk for m in c.measures.all())
         ]
         charts = build_measure_charts(
-            measure, observations[measure.pk], insider=insider, focal=focal, markers=markers
+            measure,
+            observations[measure.pk],
+            insider=insider,
+            focal=focal,
+            markers=markers,
+            compact=compact,
+            # The project page shows the gap, the focal group and all students (drawn only).
+            only=None if all_groups else {"gap", focal, "ALL"},
         )
-        if not all_groups:
-            preferred = {"gap", focal, "ALL"}
-            charts = [c for c in charts if c.key in preferred] or charts[:1]
         measure_blocks.append({"measure": measure, "charts": charts})
     ideas_by_pk = {idea.pk: idea for idea in ideas}
     timeline = defaultdict(list)

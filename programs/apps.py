@@ -9,7 +9,7 @@ class ProgramsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from wagtail.models import Page
+        from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import (
             page_published,
             page_slug_changed,
@@ -39,7 +39,8 @@ class ProgramsConfig(AppConfig):
 
         def purge_on_page_change(sender, **kwargs):
             # Also direct saves (scripts, the shell): a stale public copy is never worth it.
-            if issubclass(sender, Page):
+            # Sites and view restrictions decide which page an address shows and to whom.
+            if issubclass(sender, (Page, Site, PageViewRestriction)):
                 purge()
 
         for signal in (post_save, post_delete):

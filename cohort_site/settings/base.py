@@ -84,6 +84,9 @@ MIDDLEWARE = [
     "cohort_site.middleware.StaffMFAMiddleware",
     "cohort_site.middleware.OutageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: an anonymous visitor's cached curriculum page answers before Wagtail's routing,
+    # with every middleware above still adding its headers (programs/public_cache.py).
+    "programs.public_cache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cohort_site.urls"

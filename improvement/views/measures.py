@@ -13,7 +13,7 @@ from cohort_site.idempotency import IdempotentCreateMixin
 from cohort_site.unchanged import UNCHANGED
 
 from .. import forms, services
-from ..charts import build_measure_charts
+from ..charts import build_measure_charts, group_cells
 from ..control_display import build_control_charts, rules_text
 from ..models import (
     Measure,
@@ -83,13 +83,20 @@ class MeasureView(MeasureMixin, TemplateView):
         cycles = PDSACycle.objects.filter(project=self.project, measures=measure)
         markers = [(c.marker_date, cycle_label(c)) for c in cycles if c.marker_date]
         observations = list(Observation.objects.filter(measure=measure).order_by("date", "group"))
+        # Grouped and suppressed once for this reader: both kinds of chart draw from it.
+        cells = group_cells(observations, insider=self.insider)
         context.update(
             measure=measure,
             charts=build_measure_charts(
-                measure, observations, insider=self.insider, focal=focal, markers=markers
+                measure,
+                observations,
+                insider=self.insider,
+                focal=focal,
+                markers=markers,
+                cells=cells,
             ),
             control_charts=(
-                build_control_charts(measure, observations, insider=self.insider)
+                build_control_charts(measure, observations, insider=self.insider, cells=cells)
                 if measure.shows_control_charts
                 else []
             ),

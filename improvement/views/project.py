@@ -35,7 +35,10 @@ class PrintView(StartFirstMixin, ProjectMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(project_context(self.project, insider=self.insider, all_groups=True))
+        # Every group's chart, drawn compactly: paper has no tooltips, the tables hold the values.
+        context.update(
+            project_context(self.project, insider=self.insider, all_groups=True, compact=True)
+        )
         return context
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from ..blocks import ModuleBodyBlock
@@ -61,7 +61,7 @@ class HomePage(OnlySiteAdminsDelete, Page):
         children = self.get_children().live().public()
         context["programs"] = children.type(ProgramPage).specific()
         context["resource_library"] = children.type(ResourceIndexPage).first()
-        context["site_forms"] = site_forms(self)
+        context["site_forms"] = site_forms(self, request)
         return context
 
 
@@ -263,13 +263,16 @@ class StandardPage(OnlySiteAdminsDelete, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["site_forms"] = site_forms(self)
+        context["site_forms"] = site_forms(self, request)
         return context
 
 
-def site_forms(page) -> list:
-    """The site's public forms (partnership proposal, contact list), linked from Home and About."""
-    site = page.get_site()
+def site_forms(page, request=None) -> list:
+    """The site's public forms (partnership proposal, contact list), linked from Home and About.
+
+    The site comes from the request when there is one (Wagtail found it while routing and keeps
+    it on the request: no second query)."""
+    site = Site.find_for_request(request) if request is not None else page.get_site()
     if site is None:
         return []
     return list(FormPage.objects.live().public().in_site(site).order_by("path"))

@@ -55,7 +55,6 @@ EXCLUDED_NAMES = {
     "feedback:take": "POST only",
     "feedback:helpful": "POST only",
     "feedback:back": "POST only",
-    "feedback:rounds": "POST only (GET redirects to the cohort feedback page)",
     "programs:module_done": "POST only",
     "norms:condition_add": "POST only (the form is on the norms page)",
     "norms:condition_group": "POST only",

@@ -93,3 +93,30 @@ def test_critical_friends_round_from_pairing_to_back_feedback(page, site, passwo
     omar.goto("/feedback/")
     omar.get_by_role("link", name="Our draft aim statement").click()
     assert "We will define engaged with students." not in omar.content()
+
+
+def test_a_facilitator_pairs_teams_by_hand_on_its_own_page(page, site, password):
+    cohort = CohortFactory(slug="demo-cohort", name="Demo cohort")
+    TeamFactory(cohort=cohort, slug="team-a", name="Mesa Linda equity team")
+    TeamFactory(cohort=cohort, slug="team-b", name="Juniper Hills equity team")
+    facilitator = UserFactory(email="facilitator@example.org", display_name="Fatima Okafor")
+    facilitator.groups.add(facilitators_group())
+    cohort.facilitators.add(facilitator)
+
+    log_in(page, "facilitator@example.org", password)
+    page.goto("/feedback/cohort/demo-cohort/")
+    assert page.locator("select").count() == 0  # the cohort page holds no choice per team
+    page.get_by_role("link", name="Pair teams by hand").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Pair teams by hand"
+    page.get_by_label("Name of the round").fill("Round 1: by hand")
+    page.get_by_label("Who reviews Mesa Linda equity team?").select_option(
+        label="Mesa Linda equity team"
+    )
+    page.get_by_role("button", name="Save these pairs").click()
+    assert "cannot review itself" in page.content()  # kept on this page, with the choice
+    page.get_by_label("Who reviews Mesa Linda equity team?").select_option(
+        label="Juniper Hills equity team"
+    )
+    page.get_by_role("button", name="Save these pairs").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Feedback in Demo cohort"
+    assert "Juniper Hills equity team reviews Mesa Linda equity team" in page.content()

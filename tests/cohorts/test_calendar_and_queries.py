@@ -106,3 +106,26 @@ def test_a_session_that_ends_before_it_starts_keeps_what_was_typed(roles):
     assert "must end after it starts" in body
     assert "Give a place or a video link" in body
     assert "Typed title" in body
+
+
+def test_team_space_reads_the_committee_and_its_open_count_once(
+    roles, django_assert_max_num_queries
+):
+    """1 or 30 open recommendations: the committee panel's queries stay the same, and the
+    team is never read again for the committee's link."""
+    from committees.factories import CommitteeFactory, RecommendationFactory
+
+    committee = CommitteeFactory(team=roles["team_a"])
+    RecommendationFactory(committee=committee, title="Recommendation 0")
+    client = client_for("member_a", roles)
+    url = reverse("cohorts:team", args=["team-a"])
+    small = _count_queries(django_assert_max_num_queries, client, url, 20)
+    for n in range(1, 30):
+        RecommendationFactory(committee=committee, title=f"Recommendation {n}")
+    with django_assert_max_num_queries(small) as captured:
+        page = client.get(url).content.decode()
+    assert "30 recommendations wait for an answer" in page
+    assert reverse("committees:space", args=["team-a"]) in page
+    queries = [q["sql"] for q in captured.captured_queries]
+    team_reads = [sql for sql in queries if sql.startswith('SELECT "cohorts_team"')]
+    assert len(team_reads) == 1

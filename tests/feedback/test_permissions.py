@@ -32,6 +32,7 @@ MATRIX = {
     ("POST", "reassign"): expect(404, facilitator=400, site_admin=400),
     ("GET", "cohort"): expect(404, facilitator=200, site_admin=200),
     ("GET", "other_cohort"): expect(404, facilitator_other=200, site_admin=200),
+    ("GET", "rounds"): expect(404, facilitator=200, site_admin=200),
     ("POST", "rounds"): expect(404, facilitator=302, site_admin=302),
     ("GET", "session"): expect(404, member_a=200, lead_a=200, member_b=200),
     ("POST", "session"): expect(404, member_a=302, lead_a=302, member_b=302),

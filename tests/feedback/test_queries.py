@@ -122,3 +122,36 @@ def test_named_request_page_reads_every_giver_at_once(world):
         req.assignments.create(reviewer=extra, reviewer_team=world["team_b"])
         services.response_save(request=req, giver=extra, answers={"warm": "w"}, submit=True)
     assert _count(client, req.get_absolute_url()) == small
+
+
+def _teams_and_a_round(world, n):
+    for i in range(n):
+        TeamFactory(cohort=world["cohort"], name=f"Grown team {i:02}")
+    client = client_for("facilitator", world)
+    rounds = reverse("feedback:rounds", args=["demo-cohort"])
+    for name in ("Fall", "Winter"):
+        assert client.post(rounds, {"mode": "auto", "auto-name": name}).status_code == 302
+
+
+@pytest.mark.parametrize("page", ["feedback:cohort", "feedback:rounds"])
+def test_cohort_feedback_pages_query_count_is_the_same_for_2_and_50_teams(page, world):
+    client = client_for("facilitator", world)
+    url = reverse(page, args=["demo-cohort"])
+    _teams_and_a_round(world, 0)
+    small = _count(client, url)
+    _teams_and_a_round(world, 48)
+    assert _count(client, url) == small
+
+
+def test_the_cohort_feedback_page_stays_small_with_50_teams(world):
+    """A choice per team (50 lists of 51 teams) lives on the pair-by-hand page; the cohort page
+    lists the latest round's pairs and sums up earlier rounds."""
+    client = client_for("facilitator", world)
+    _teams_and_a_round(world, 48)
+    page = client.get(reverse("feedback:cohort", args=["demo-cohort"])).content.decode()
+    assert "<select" not in page and "Pair teams by hand" in page
+    assert page.count("reviews Grown team") == 48  # the latest round, Winter, in full
+    assert "Fall" in page and "50 pairs" in page  # the earlier one summed up
+    assert len(page) < 40_000
+    by_hand = client.get(reverse("feedback:rounds", args=["demo-cohort"])).content.decode()
+    assert by_hand.count("<select") == 50

@@ -68,3 +68,73 @@ def test_a_cached_copy_carries_a_language_switch_token_that_works_for_this_visit
     switched = visitor.post("/i18n/setlang/", {"language": "es", "csrfmiddlewaretoken": token})
 
     assert switched.status_code == 302
+
+
+def _queries(client, url, **kwargs):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **kwargs)
+    return response, len(queries)
+
+
+def test_a_cached_page_answers_before_routing_with_at_most_one_query(client, module):
+    """The second visit reads no site, page or view restriction: the cache answers first."""
+    _publish(module)
+    first, rendered = _queries(client, module.url)
+    second, cached = _queries(client, module.url)
+    assert second.status_code == 200 and second["ETag"] == first["ETag"]
+    assert b"Launch: Why Equity" in second.content
+    assert cached <= 1 < rendered
+    not_modified, revalidated = _queries(
+        client, module.url, headers={"If-None-Match": first["ETag"]}
+    )
+    assert not_modified.status_code == 304 and revalidated <= 1
+
+
+def test_the_pre_routing_copy_is_replaced_when_the_program_is_published(client, program, module):
+    """A module's page shows its program's title: publishing the program refreshes it too."""
+    _publish(module)
+    client.get(module.url)
+    _publish(program, title="Equity Improvement Project, renamed")
+    assert b"renamed" in client.get(module.url).content
+
+
+def test_each_language_has_its_own_cached_copy(module):
+    from django.test import Client
+
+    _publish(module)
+    spanish = Client(headers={"Accept-Language": "es"})
+    english = Client(headers={"Accept-Language": "en"})
+    spanish.get(module.url)  # fills the Spanish copy
+    assert b'lang="es"' in spanish.get(module.url).content
+    assert b'lang="en"' in english.get(module.url).content
+    assert b'lang="es"' in spanish.get(module.url).content
+
+
+def test_a_logged_in_person_never_gets_the_copy_an_anonymous_visitor_filled(client, module, roles):
+    _publish(module)
+    client.get(module.url)
+    member = client_for("member_a", roles)
+    response = member.get(module.url)
+    assert not response.has_header("ETag")
+    assert b'name="csrfmiddlewaretoken" value="__cohort' not in response.content
+    assert b"Log out" in response.content or b"logout" in response.content
+
+
+def test_a_password_protected_page_is_never_kept_for_other_visitors(module):
+    from django.test import Client
+    from django.urls import reverse
+
+    from wagtail.models import PageViewRestriction
+
+    _publish(module)
+    restriction = PageViewRestriction.objects.create(
+        page=module, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    insider = Client()
+    insider.post(
+        reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, module.pk]),
+        {"password": "secret", "return_url": module.url},
+    )
+    assert b"Launch: Why Equity" in insider.get(module.url).content
+    stranger = Client().get(module.url)
+    assert b"Launch: Why Equity" not in stranger.content and not stranger.has_header("ETag")

@@ -128,3 +128,14 @@ def test_anonymous_program_page_queries(client, home, user, django_assert_max_nu
     cached_count, _ = count_queries(client, large.url)
     assert small_count == large_count <= MAX_QUERIES
     assert cached_count < large_count  # the next anonymous visitor gets the cached copy
+
+
+@pytest.mark.django_db
+def test_the_home_page_reads_the_site_once(client, home, user):
+    """Wagtail finds the site while routing; the home page's form links reuse it."""
+    client.force_login(user)
+    client.get(home.url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(home.url).status_code == 200
+    site_reads = [q for q in captured.captured_queries if 'FROM "wagtailcore_site"' in q["sql"]]
+    assert len(site_reads) == 1

@@ -105,6 +105,7 @@ FACILITATOR_PAGES = [
     "/teams/{team}/improvement/",
     "/journal/facilitator/",
     "/feedback/cohort/{cohort}/",
+    "/feedback/cohort/{cohort}/rounds/",
     "/feedback/sessions/{session}/results/",
     "/feedback/assignments/{assignment}/reassign/",
 ]

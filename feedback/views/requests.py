@@ -1,13 +1,10 @@
-"""Feedback pages. Every object is found through a `visible_to(user)` queryset, so other
-teams' and cohorts' requests answer 404; writes go through services.py."""
+"""Requests for feedback: the inbox, asking, reading the answers, giving them, closing."""
 
-from collections import defaultdict
 from functools import cached_property
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -19,26 +16,19 @@ from cohort_site.files import private_file_response
 from cohort_site.idempotency import IdempotentCreateMixin
 from cohort_site.service_forms import add_service_errors
 from cohorts import access
-from cohorts.mixins import CohortManagerMixin, PrivatePageMixin, TeamMemberRequiredMixin
-from cohorts.models import Cohort, CohortSession
+from cohorts.mixins import PrivatePageMixin, TeamMemberRequiredMixin
+from cohorts.models import Cohort
 
-from . import anonymity, services
-from .forms import (
+from .. import anonymity, services
+from ..forms import (
     BackFeedbackForm,
     GiveForm,
-    ManualRoundForm,
-    ReassignForm,
     RequestForm,
-    RoundForm,
-    SessionFeedbackForm,
 )
-from .models import (
+from ..models import (
     Assignment,
     FeedbackRequest,
     FeedbackResponse,
-    Pairing,
-    PairingRound,
-    SessionFeedback,
     SessionFeedbackMarker,
     sessions_open_to,
 )
@@ -327,231 +317,3 @@ class ArtifactFileView(RequestMixin, View):
         if not artifact:
             raise Http404
         return private_file_response(artifact)
-
-
-class ResponseActionMixin(PrivatePageMixin):
-    @cached_property
-    def response(self) -> FeedbackResponse:
-        return get_object_or_404(
-            FeedbackResponse.objects.filter(
-                request__in=FeedbackRequest.objects.visible_to(self.request.user)
-            ).select_related("request__team"),
-            token=self.kwargs["token"],
-        )
-
-
-class HelpfulView(ResponseActionMixin, View):
-    def post(self, request, *args, **kwargs):
-        try:
-            services.response_mark_helpful(
-                response=self.response, by=request.user, helpful=request.POST.get("helpful") == "1"
-            )
-        except PermissionDenied as error:
-            raise Http404 from error
-        messages.success(request, _("Saved."))
-        return redirect(self.response.request.get_absolute_url() + f"#r-{self.response.token}")
-
-
-class BackFeedbackView(ResponseActionMixin, View):
-    def post(self, request, *args, **kwargs):
-        form = BackFeedbackForm(request.POST)
-        try:
-            if not form.is_valid():
-                raise ValidationError(_("Write what you will do with this feedback."))
-            services.response_write_back(
-                response=self.response, by=request.user, text=form.cleaned_data["back_feedback"]
-            )
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Thank you. The reviewer can now read your reply."))
-        return redirect(self.response.request.get_absolute_url() + f"#r-{self.response.token}")
-
-
-OVERDUE_PAGE_SIZE = 25
-
-
-class CohortFeedbackView(CohortManagerMixin, TemplateView):
-    """Facilitators: critical-friend rounds, overdue requests, session feedback."""
-
-    template_name = "feedback/cohort.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        cohort = self.cohort
-        teams = list(cohort.teams.order_by("name"))
-        rounds = list(
-            PairingRound.objects.filter(cohort=cohort).prefetch_related(
-                Prefetch(
-                    "pairings",
-                    queryset=Pairing.objects.select_related("reviewed_team", "reviewer_team"),
-                )
-            )
-        )
-        overdue_qs = FeedbackRequest.objects.overdue().filter(team__cohort=cohort)
-        # Grows with the cohort: a page at a time, oldest due first.
-        overdue = Paginator(
-            overdue_qs.select_related("team").order_by("due_on", "pk"), OVERDUE_PAGE_SIZE
-        ).get_page(self.request.GET.get("page"))
-        pending = defaultdict(list)
-        for assignment in (
-            Assignment.objects.pending()
-            .filter(request__in=[req.pk for req in overdue])
-            .select_related("reviewer")
-        ):
-            pending[assignment.request_id].append(assignment)
-        for req in overdue:
-            req.pending = pending[req.pk]
-        sessions = list(
-            CohortSession.objects.filter(cohort=cohort)
-            .annotate(answers=Count("feedback_responses"))
-            .order_by("starts_at")
-        )
-        context.update(
-            teams=teams,
-            rounds=rounds,
-            overdue=overdue,
-            sessions=sessions,
-            auto_form=kwargs.get("auto_form") or RoundForm(prefix="auto"),
-            manual_form=kwargs.get("manual_form") or ManualRoundForm(prefix="manual", teams=teams),
-            minimum=anonymity.SESSION_RESULTS_MINIMUM,
-        )
-        return context
-
-
-class RoundCreateView(CohortFeedbackView):
-    def get(self, request, *args, **kwargs):
-        return redirect("feedback:cohort", slug=self.cohort.slug)
-
-    def post(self, request, *args, **kwargs):
-        teams = list(self.cohort.teams.order_by("name"))
-        manual = request.POST.get("mode") == "manual"
-        form = (
-            ManualRoundForm(request.POST, prefix="manual", teams=teams)
-            if manual
-            else RoundForm(request.POST, prefix="auto")
-        )
-        if form.is_valid():
-            try:
-                services.round_create(
-                    cohort=self.cohort,
-                    by=request.user,
-                    name=form.cleaned_data["name"],
-                    pairs=form.pairs() if manual else None,
-                )
-            except PermissionDenied as error:
-                raise Http404 from error
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Teams are paired for the round."))
-                return redirect("feedback:cohort", slug=self.cohort.slug)
-        key = "manual_form" if manual else "auto_form"
-        return self.render_to_response(self.get_context_data(**{key: form}), status=400)
-
-
-class ReassignView(PrivatePageMixin, TemplateView):
-    template_name = "feedback/reassign.html"
-
-    @cached_property
-    def assignment(self) -> Assignment:
-        assignment = get_object_or_404(
-            Assignment.objects.filter(
-                request__in=FeedbackRequest.objects.visible_to(self.request.user)
-            ).select_related("request__team__cohort", "reviewer"),
-            pk=self.kwargs["pk"],
-        )
-        if not access.can_manage_cohort(self.request.user, assignment.request.team.cohort):
-            raise Http404
-        return assignment
-
-    def get_form(self):
-        req = self.assignment.request
-        busy = Assignment.objects.active().filter(request=req).values_list("reviewer_id", flat=True)
-        return ReassignForm(
-            self.request.POST or None,
-            cohort=req.team.cohort,
-            exclude_pks=[req.requested_by_id, *busy],
-        )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(assignment=self.assignment, req=self.assignment.request)
-        return context
-
-    def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=self.get_form()))
-
-    def post(self, request, *args, **kwargs):
-        form = self.get_form()
-        if form.is_valid():
-            try:
-                services.assignment_reassign(
-                    assignment=self.assignment,
-                    by=request.user,
-                    reviewer=form.cleaned_data["reviewer"],
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("The request was passed to the new reviewer."))
-                return redirect("feedback:cohort", slug=self.assignment.request.team.cohort.slug)
-        return self.render_to_response(self.get_context_data(form=form), status=400)
-
-
-class SessionFeedbackView(PrivatePageMixin, TemplateView):
-    template_name = "feedback/session_form.html"
-
-    @cached_property
-    def session(self) -> CohortSession:
-        return get_object_or_404(
-            sessions_open_to(self.request.user).select_related("cohort"), pk=self.kwargs["pk"]
-        )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["session"] = self.session
-        context["answered"] = SessionFeedbackMarker.objects.filter(
-            session=self.session, user=self.request.user
-        ).exists()
-        return context
-
-    def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=SessionFeedbackForm()))
-
-    def post(self, request, *args, **kwargs):
-        form = SessionFeedbackForm(request.POST)
-        if form.is_valid():
-            try:
-                services.session_feedback_submit(
-                    session=self.session,
-                    user=request.user,
-                    rating=form.cleaned_data["rating"],
-                    comment=form.cleaned_data["comment"],
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("Thank you. Your answer was saved without your name."))
-                return redirect("feedback:inbox")
-        return self.render_to_response(self.get_context_data(form=form), status=400)
-
-
-class SessionResultsView(PrivatePageMixin, TemplateView):
-    """Facilitators see a session's ratings as `anonymity.session_results` allows."""
-
-    template_name = "feedback/session_results.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        session = get_object_or_404(
-            CohortSession.objects.filter(
-                cohort__in=Cohort.objects.facilitated_by(self.request.user)
-            ).select_related("cohort"),
-            pk=self.kwargs["pk"],
-        )
-        answers = SessionFeedback.objects.visible_to(self.request.user).filter(session=session)
-        context.update(session=session, **anonymity.session_results(answers))
-        return context
