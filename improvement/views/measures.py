@@ -15,6 +15,7 @@ from cohort_site.unchanged import UNCHANGED
 from .. import forms, services
 from ..charts import build_measure_charts
 from ..control_display import build_control_charts, rules_text
+from ..dialogue_forms import DialogueStartForm
 from ..models import (
     Measure,
     Observation,
@@ -26,6 +27,22 @@ from ..queries import (
 from .base import ProjectMixin, ServiceFormMixin, WriteMixin
 
 # --- measures ------------------------------------------------------------------------------------
+
+
+def run_charts(project, measure, observations=None, *, insider: bool) -> list:
+    """The measure's run charts by group, with the aim's focal group and the PDSA markers
+    (suppressed for anyone outside the team); the measure page and data dialogues show them."""
+    if observations is None:
+        observations = list(Observation.objects.filter(measure=measure).order_by("date", "group"))
+    aim = getattr(project, "aim", None)
+    cycles = PDSACycle.objects.filter(project=project, measures=measure)
+    return build_measure_charts(
+        measure,
+        observations,
+        insider=insider,
+        focal=aim.for_whom if aim else None,
+        markers=[(c.marker_date, cycle_label(c)) for c in cycles if c.marker_date],
+    )
 
 
 class MeasureMixin(ProjectMixin):
@@ -78,22 +95,18 @@ class MeasureView(MeasureMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         measure = self.measure
-        aim = getattr(self.project, "aim", None)
-        focal = aim.for_whom if aim else None
-        cycles = PDSACycle.objects.filter(project=self.project, measures=measure)
-        markers = [(c.marker_date, cycle_label(c)) for c in cycles if c.marker_date]
         observations = list(Observation.objects.filter(measure=measure).order_by("date", "group"))
         context.update(
             measure=measure,
-            charts=build_measure_charts(
-                measure, observations, insider=self.insider, focal=focal, markers=markers
-            ),
+            charts=run_charts(self.project, measure, observations, insider=self.insider),
             control_charts=(
                 build_control_charts(measure, observations, insider=self.insider)
                 if measure.shows_control_charts
                 else []
             ),
             control_rules=rules_text(),
+            dialogues=measure.dialogues.select_related("measure", "started_by", "project__team"),
+            dialogue_form=DialogueStartForm(project=self.project),
             observation_form=kwargs.get("observation_form") or forms.ObservationForm(),
             baseline_form=forms.BaselineForm(instance=measure),
         )
