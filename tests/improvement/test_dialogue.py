@@ -191,3 +191,17 @@ def test_the_facilitator_pages_cost_the_same_for_2_and_50_teams(
     _teams_with_dialogues(roles["cohort"], 48, start=2)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert facilitator.get(url).status_code == 200
+
+
+def test_a_double_submit_starts_one_dialogue_and_saves_one_note(roles, project):
+    member = client_for("member_a", roles)
+    start = reverse("improvement:dialogue_start", args=["team-a"])
+    data = {"measure": project["measure"].pk, "submission_key": "k" * 24}
+    first, second = member.post(start, data), member.post(start, data)
+    dialogue = DataDialogue.objects.get()
+    assert first.url == second.url == dialogue.get_absolute_url()
+    note = {"infer-text": "Who calls home?", "submission_key": "n" * 24}
+    url = dialogue_url("dialogue_note", dialogue, "infer")
+    member.post(url, note)
+    member.post(url, note)
+    assert DialogueNote.objects.filter(text="Who calls home?").count() == 1
