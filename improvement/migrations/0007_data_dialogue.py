@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('improvement', '0005_measure_has_current_signal'),
+        ('improvement', '0006_bright_spots'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
