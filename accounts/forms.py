@@ -21,7 +21,7 @@ class SignupForm(AllauthSignupForm):
         email = super().clean_email()
         if settings.COHORT_SIGNUP_OPEN or context.request is None:
             return email
-        from cohorts.services import invitation_for_signup
+        from .invitations import invitation_for_signup
 
         invitation = invitation_for_signup(context.request)
         if invitation is None:

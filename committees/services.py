@@ -87,6 +87,18 @@ def committee_invite(*, committee, by, email: str, name: str, seat: str, request
     return invitation
 
 
+SESSION_KEY = "committee_invitation_token"
+
+
+def invitation_for_signup(request) -> CommitteeInvitation | None:
+    """The committee invitation this browser opened, if it can still be used."""
+    token = request.session.get(SESSION_KEY)
+    if not token:
+        return None
+    invitation = CommitteeInvitation.objects.filter(token=token).first()
+    return invitation if invitation is not None and invitation.is_usable else None
+
+
 def invitation_url(invitation) -> str:
     from django.urls import reverse
 

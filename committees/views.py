@@ -1,10 +1,15 @@
 from functools import cached_property
 
+from allauth.account.adapter import get_adapter
+
 from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
@@ -206,8 +211,10 @@ class CommitteeInviteView(StewardMixin, FormView):
         return redirect(self.committee.get_absolute_url())
 
 
-class JoinView(LoginRequiredMixin, NoStoreMixin, TemplateView):
-    """The emailed link: the invited person, logged in with that address, takes the seat."""
+class JoinView(NoStoreMixin, TemplateView):
+    """The emailed link. Logged in with the invited address: take the seat. Without an
+    account: the link opens signup for the invited address (as a team invitation does), and
+    signing up comes back here to take the seat."""
 
     template_name = "committees/join.html"
 
@@ -218,14 +225,33 @@ class JoinView(LoginRequiredMixin, NoStoreMixin, TemplateView):
             token=self.kwargs["token"],
         )
 
+    def get(self, request, *args, **kwargs):
+        if not request.user.is_authenticated and self.invitation.is_usable:
+            # The invited address counts as verified: the person read mail sent to it.
+            request.session[services.SESSION_KEY] = self.invitation.token
+            get_adapter(request).stash_verified_email(request, self.invitation.email)
+        elif request.session.get(services.SESSION_KEY) == self.invitation.token:
+            # Back from signing up or logging in through this link: take the seat.
+            return self.post(request, *args, **kwargs)
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "invitation": self.invitation}
+        next_query = f"?{REDIRECT_FIELD_NAME}={self.request.path}"
+        return {
+            **super().get_context_data(**kwargs),
+            "invitation": self.invitation,
+            "signup_url": reverse("account_signup") + next_query,
+            "login_url": reverse("account_login") + next_query,
+        }
 
     def post(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
         try:
             services.committee_join(invitation=self.invitation, user=request.user)
         except ValidationError as error:
             context = self.get_context_data(error=" ".join(error.messages))
             return self.render_to_response(context, status=400)
+        request.session.pop(services.SESSION_KEY, None)
         messages.success(request, _("Welcome to the committee."))
         return redirect(self.invitation.committee.get_absolute_url())

@@ -27,6 +27,7 @@ def seed_improvement() -> None:
     teams = {t.slug: t for t in Team.objects.filter(slug__in=[TEAM_A_SLUG, TEAM_B_SLUG])}
     if TEAM_A_SLUG in teams:
         _seed_team_a(teams[TEAM_A_SLUG])
+        _seed_dialogue(teams[TEAM_A_SLUG])
     if TEAM_B_SLUG in teams:
         _seed_team_b(teams[TEAM_B_SLUG])
 
@@ -245,6 +246,39 @@ def _seed_team_a(team) -> None:
         datetime.date(2026, 4, 13),
         previous=texts,
     )
+
+
+DIALOGUE_NOTES = [
+    ("predict", "We expect the gap for Hispanic students to be smaller than last year."),
+    ("predict", "Winter months will be worst for everyone."),
+    ("look", "Monthly rates since September 2024, by group, with our PDSA cycles marked."),
+    ("observe", "Hispanic students' rate is about 6 points above all students every month."),
+    ("observe", "The rate for English learners rose in December and January both years."),
+    ("infer", "Do families know who to call when a child is sick or the bus is missed?"),
+    ("infer", "Why do absences rise after winter break for English learners?"),
+    ("next", "Call each family after a second absence, in the family's language"),
+]
+
+
+def _seed_dialogue(team) -> None:
+    """Team A's data dialogue on chronic absenteeism, whose next step became a PDSA cycle."""
+    from cohorts.models import Membership
+
+    from .factories import DataDialogueFactory, DialogueNoteFactory
+    from .services import note_to_cycle
+
+    project = ImprovementProject.objects.filter(team=team).first()
+    absent = Measure.objects.filter(project=project, name__startswith="Chronic").first()
+    if absent is None or project.dialogues.exists():
+        return
+    people = [m.user for m in Membership.objects.current().filter(team=team).select_related("user")]
+    dialogue = DataDialogueFactory(project=project, measure=absent, started_by=people[0])
+    for i, (step, text) in enumerate(DIALOGUE_NOTES):
+        note = DialogueNoteFactory(
+            dialogue=dialogue, step=step, text=text, author=people[i % len(people)]
+        )
+    idea = ChangeIdea.objects.filter(project=project, text__startswith="Positive text").first()
+    note_to_cycle(note=note, user=people[0], change_idea=idea)
 
 
 def _seed_team_b(team) -> None:

@@ -9,6 +9,8 @@ from cohorts.factories import TeamFactory
 from .models import (
     Aim,
     ChangeIdea,
+    DataDialogue,
+    DialogueNote,
     Driver,
     ImprovementProject,
     Measure,
@@ -89,3 +91,20 @@ class PDSACycleFactory(factory.django.DjangoModelFactory):
     ramp = "Check-in ramp"
     number = factory.Sequence(lambda n: n + 1)
     title = factory.Sequence(lambda n: f"Test {n + 1}")
+
+
+class DataDialogueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DataDialogue
+
+    project = factory.SubFactory(ImprovementProjectFactory)
+    measure = factory.SubFactory(MeasureFactory, project=factory.SelfAttribute("..project"))
+
+
+class DialogueNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DialogueNote
+
+    dialogue = factory.SubFactory(DataDialogueFactory)
+    step = "observe"
+    text = factory.Sequence(lambda n: f"I notice pattern {n}.")

@@ -4,7 +4,9 @@ from .models import (
     Aim,
     ChangeIdea,
     Comment,
+    DataDialogue,
     DataProfileEntry,
+    DialogueNote,
     Driver,
     ImportJob,
     ImprovementProject,
@@ -31,6 +33,24 @@ registry.register(
     erase=Erase.KEEP,
     portfolio_filter={},
     team_field="project__team",
+)
+# Data dialogues are the team's shared work: who started one or recorded a note is cleared
+# when they are erased, the notes stay with the team.
+registry.register(
+    DataDialogue,
+    user_field="started_by",
+    export_fields=["project__team__name", "measure__name", "indicator", "started_at"],
+    erase=Erase.NULLIFY,
+    portfolio_filter={},
+    team_field="project__team",
+)
+registry.register(
+    DialogueNote,
+    user_field="author",
+    export_fields=["dialogue__project__team__name", "step", "text", "created_at"],
+    erase=Erase.NULLIFY,
+    portfolio_filter={},
+    team_field="dialogue__project__team",
 )
 # The team's own improvement work (no personal data; empathy-interview notes stay out of the
 # portfolio because they may describe families in the interviewees' own words).

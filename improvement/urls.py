@@ -56,6 +56,29 @@ urlpatterns = [
     path(P + "cycles/<int:pk>/phase/", views.CyclePhaseView.as_view(), name="cycle_phase"),
     path(P + "cycles/<int:pk>/adapt/", views.CycleAdaptView.as_view(), name="cycle_adapt"),
     path(P + "understand/", views.UnderstandView.as_view(), name="understand"),
+    path(P + "dialogues/", views.DialogueListView.as_view(), name="dialogues"),
+    path(P + "dialogues/start/", views.DialogueStartView.as_view(), name="dialogue_start"),
+    path(P + "dialogues/<int:pk>/", views.DialogueView.as_view(), name="dialogue"),
+    path(
+        P + "dialogues/<int:pk>/notes/<slug:step>/",
+        views.DialogueNoteAddView.as_view(),
+        name="dialogue_note",
+    ),
+    path(
+        P + "dialogues/<int:pk>/next/<int:note>/idea/",
+        views.NoteIdeaView.as_view(),
+        name="dialogue_note_idea",
+    ),
+    path(
+        P + "dialogues/<int:pk>/next/<int:note>/cycle/",
+        views.NoteCycleView.as_view(),
+        name="dialogue_note_cycle",
+    ),
+    path(
+        "cohorts/<slug:slug>/data-dialogues/",
+        views.CohortDialoguesView.as_view(),
+        name="cohort_dialogues",
+    ),
     path(
         P + "understand/profile/import/",
         views.ProfileImportView.as_view(),

@@ -3,7 +3,9 @@ from collections import Counter, defaultdict
 
 from django.db.models import Count, Max, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wagtail import hooks
 
@@ -21,7 +23,7 @@ from cohorts.panels import (
 )
 
 from . import artifacts, brightspots, permissions
-from .models import ImprovementProject, Measure, PDSACycle
+from .models import DataDialogue, ImprovementProject, Measure, PDSACycle
 from .queries import current_project
 
 
@@ -94,6 +96,42 @@ def improvement_columns(*, cohort, teams, user) -> list[Column]:
         Column(label=_("Measures with a current signal"), values=values["signals"], order=43),
         Column(label=_("Progress score"), values=values["score"], order=44),
     ]
+
+
+def _dialogues_by_team(teams) -> dict:
+    """Team pk -> (number of data dialogues this school year, date of the latest): one query."""
+    rows = (
+        DataDialogue.objects.filter(project__team__in=[t.pk for t in teams])
+        .values("project__team_id", "project__school_year")
+        .annotate(n=Count("pk"), last=Max("started_at"))
+    )
+    years = {t.pk: t.cohort.school_year for t in teams}
+    return {
+        row["project__team_id"]: (row["n"], row["last"])
+        for row in rows
+        if years.get(row["project__team_id"]) == row["project__school_year"]
+    }
+
+
+@hooks.register(COHORT_TEAM_COLUMNS)
+def dialogue_column(*, cohort, teams, user) -> Column:
+    """How many data dialogues each team ran and when the latest began."""
+    values = {}
+    for team_id, (n, last) in _dialogues_by_team(teams).items():
+        values[team_id] = ngettext(
+            "%(n)s dialogue, latest %(date)s", "%(n)s dialogues, latest %(date)s", n
+        ) % {"n": n, "date": date_format(timezone.localtime(last), "SHORT_DATE_FORMAT")}
+    return Column(label=_("Data dialogues"), values=values, order=45)
+
+
+@hooks.register(COHORT_PAGE_PANELS)
+def dialogue_panel(*, cohort, teams, user):
+    """Points the cohort's facilitators at the teams' dialogues and questions."""
+    return Panel(
+        template="improvement/dialogue/cohort_panel.html",
+        context={"cohort": cohort, "teams": len(_dialogues_by_team(teams))},
+        order=45,
+    )
 
 
 @hooks.register(COHORT_TEAM_ALERTS)

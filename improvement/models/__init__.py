@@ -14,6 +14,13 @@ from .diagram import (
     ChangeIdea,
     Driver,
 )
+from .dialogue import (
+    DIALOGUE_STEPS,
+    STEPS_BY_CODE,
+    DataDialogue,
+    DialogueNote,
+    Step,
+)
 from .measures import (
     ImportJob,
     Measure,
@@ -44,6 +51,9 @@ __all__ = [
     "BrightSpot",
     "ChangeIdea",
     "Comment",
+    "DIALOGUE_STEPS",
+    "DataDialogue",
+    "DialogueNote",
     "DataProfileEntry",
     "Driver",
     "EmpathyInterview",
@@ -62,6 +72,8 @@ __all__ = [
     "ProjectQuerySet",
     "RET_STEPS",
     "RootCause",
+    "STEPS_BY_CODE",
+    "Step",
     "StudentGroup",
     "school_year_bounds",
 ]

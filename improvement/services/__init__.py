@@ -16,6 +16,12 @@ from .diagram import (
     driver_add,
     driver_update,
 )
+from .dialogue import (
+    dialogue_note_add,
+    dialogue_start,
+    note_to_change_idea,
+    note_to_cycle,
+)
 from .measures import (
     build_observation,
     measure_save,
@@ -47,12 +53,16 @@ __all__ = [
     "cycle_update",
     "diagram_item_delete",
     "diagram_item_move",
+    "dialogue_note_add",
+    "dialogue_start",
     "driver_add",
     "driver_update",
     "item_add",
     "measure_save",
     "measure_set_baseline",
     "measure_signals_refresh",
+    "note_to_change_idea",
+    "note_to_cycle",
     "observation_add",
     "project_create",
     "project_update",

@@ -28,6 +28,15 @@ from .diagram import (
     DiagramItemMoveView,
     DriversView,
 )
+from .dialogue import (
+    CohortDialoguesView,
+    DialogueListView,
+    DialogueNoteAddView,
+    DialogueStartView,
+    DialogueView,
+    NoteCycleView,
+    NoteIdeaView,
+)
 from .exports import (
     CsvExportView,
 )
@@ -65,6 +74,7 @@ __all__ = [
     "BrightSpotsView",
     "AimView",
     "BaselineView",
+    "CohortDialoguesView",
     "CommentView",
     "CsvExportView",
     "CycleAdaptView",
@@ -76,6 +86,10 @@ __all__ = [
     "DiagramItemEditView",
     "DiagramItemMixin",
     "DiagramItemMoveView",
+    "DialogueListView",
+    "DialogueNoteAddView",
+    "DialogueStartView",
+    "DialogueView",
     "DriversView",
     "ImportJobView",
     "ImportTemplateView",
@@ -86,6 +100,8 @@ __all__ = [
     "MeasureEditView",
     "MeasureMixin",
     "MeasureView",
+    "NoteCycleView",
+    "NoteIdeaView",
     "ObservationAddView",
     "PreviewImportMixin",
     "PrintView",

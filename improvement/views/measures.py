@@ -15,6 +15,7 @@ from cohort_site.unchanged import UNCHANGED
 from .. import forms, services
 from ..charts import build_measure_charts, group_cells
 from ..control_display import build_control_charts, rules_text
+from ..dialogue_forms import DialogueStartForm
 from ..models import (
     Measure,
     Observation,
@@ -26,6 +27,24 @@ from ..queries import (
 from .base import ProjectMixin, ServiceFormMixin, WriteMixin
 
 # --- measures ------------------------------------------------------------------------------------
+
+
+def run_charts(project, measure, observations=None, *, insider: bool, cells=None) -> list:
+    """The measure's run charts by group, with the aim's focal group and the PDSA markers
+    (suppressed for anyone outside the team); the measure page and data dialogues show them.
+    `cells`: the observations already grouped and suppressed for this reader, if at hand."""
+    if observations is None:
+        observations = list(Observation.objects.filter(measure=measure).order_by("date", "group"))
+    aim = getattr(project, "aim", None)
+    cycles = PDSACycle.objects.filter(project=project, measures=measure)
+    return build_measure_charts(
+        measure,
+        observations,
+        insider=insider,
+        focal=aim.for_whom if aim else None,
+        markers=[(c.marker_date, cycle_label(c)) for c in cycles if c.marker_date],
+        cells=cells,
+    )
 
 
 class MeasureMixin(ProjectMixin):
@@ -78,22 +97,13 @@ class MeasureView(MeasureMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         measure = self.measure
-        aim = getattr(self.project, "aim", None)
-        focal = aim.for_whom if aim else None
-        cycles = PDSACycle.objects.filter(project=self.project, measures=measure)
-        markers = [(c.marker_date, cycle_label(c)) for c in cycles if c.marker_date]
         observations = list(Observation.objects.filter(measure=measure).order_by("date", "group"))
         # Grouped and suppressed once for this reader: both kinds of chart draw from it.
         cells = group_cells(observations, insider=self.insider)
         context.update(
             measure=measure,
-            charts=build_measure_charts(
-                measure,
-                observations,
-                insider=self.insider,
-                focal=focal,
-                markers=markers,
-                cells=cells,
+            charts=run_charts(
+                self.project, measure, observations, insider=self.insider, cells=cells
             ),
             control_charts=(
                 build_control_charts(measure, observations, insider=self.insider, cells=cells)
@@ -101,6 +111,8 @@ class MeasureView(MeasureMixin, TemplateView):
                 else []
             ),
             control_rules=rules_text(),
+            dialogues=measure.dialogues.select_related("measure", "started_by", "project__team"),
+            dialogue_form=DialogueStartForm(project=self.project),
             observation_form=kwargs.get("observation_form") or forms.ObservationForm(),
             baseline_form=forms.BaselineForm(instance=measure),
         )

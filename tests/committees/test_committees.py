@@ -23,7 +23,8 @@ MATRIX = {
     "recommendation_new": expect(404, lead_a=200, facilitator=200, site_admin=200, family_a=200),
     "recommendation_answer": expect(404, lead_a=200, facilitator=200, site_admin=200),
     "invite": expect(404, lead_a=200, facilitator=200, site_admin=200),
-    "join": expect(200),
+    # The link itself is public: without an account it opens signup for the invited address.
+    "join": expect(200, anonymous=200, inactive=200),
 }
 COVERS = {f"committees:{key}" for key in MATRIX}
 # The team's own pages stay closed to the family member.
@@ -185,3 +186,61 @@ def test_the_space_runs_a_fixed_number_of_queries(
         )
     with django_assert_max_num_queries(28):
         client_for("family_a", roles).get(url("space", committee))
+
+
+def test_an_invitation_to_a_new_address_works_end_to_end(
+    roles, committee, client, mailoutbox, django_capture_on_commit_callbacks
+):
+    steward = client_for("lead_a", roles)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = steward.post(
+            reverse("committees:invite", args=[committee.team.slug]),
+            {"email": "abuela@example.org", "name": "Carmen Ruiz", "seat": "family"},
+        )
+    assert response.status_code == 302
+    invitation = CommitteeInvitation.objects.get(email="abuela@example.org")
+    join = reverse("committees:join", args=[invitation.token])
+    assert join in mailoutbox[-1].body
+
+    # No account yet: signup is closed until the link is opened in this browser.
+    assert "Sign Up Closed" in client.get("/accounts/signup/").content.decode()
+    page = client.get(join).content.decode()
+    assert "Create my account" in page and "abuela@example.org" in page
+    refused = client.post(
+        f"/accounts/signup/?next={join}",
+        {
+            "email": "someone@example.org",
+            "password1": "a-long-pass-9",
+            "password2": "a-long-pass-9",
+        },
+    )
+    assert "This invitation is for abuela@example.org" in refused.content.decode()
+    response = client.post(
+        f"/accounts/signup/?next={join}",
+        {"email": "abuela@example.org", "password1": "a-long-pass-9", "password2": "a-long-pass-9"},
+    )
+    assert response.status_code == 302 and response.url == join
+    landed = client.get(join, follow=True)
+    assert landed.redirect_chain[-1][0] == committee.get_absolute_url()
+    assert "Welcome to the committee." in landed.content.decode()
+    member = CommitteeMember.objects.get(user__email="abuela@example.org")
+    assert member.seat == "family" and member.committee == committee
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is not None
+    # The seat is the committee's, never the team's.
+    assert client.get(reverse("improvement:project", args=["team-a"])).status_code == 404
+    # The used link opens signup no more.
+    client.logout()
+    assert "Sign Up Closed" in client.get("/accounts/signup/").content.decode()
+
+
+def test_an_existing_account_logs_in_through_the_link_and_takes_the_seat(roles, committee, client):
+    invitation = CommitteeInvitation.objects.create(
+        committee=committee, email="peer@example.org", seat="staff"
+    )
+    join = reverse("committees:join", args=[invitation.token])
+    assert "I already have an account" in client.get(join).content.decode()
+    client.force_login(roles["member_b"])
+    response = client.get(join)
+    assert response.status_code == 302 and response.url == committee.get_absolute_url()
+    assert CommitteeMember.objects.get(user=roles["member_b"]).seat == "staff"

@@ -4,7 +4,7 @@ import pytest
 
 from django.urls import reverse
 
-from improvement.models import ImportJob, PDSACycle
+from improvement.models import DataDialogue, DialogueNote, ImportJob, PDSACycle
 from tests.conftest import client_for
 from tests.matrix import assert_access, expect
 
@@ -28,6 +28,9 @@ MATRIX = {
     ("get", "export_cycles_xlsx", None): READ,
     ("get", "export_measures_xlsx", None): READ,
     ("get", "export_observations_xlsx", None): READ,
+    ("get", "dialogues", None): READ,
+    ("get", "dialogue", "dialogue"): READ,
+    ("get", "cohort_dialogues", "cohort"): expect(404, facilitator=200, site_admin=200),
     ("get", "aim", None): WRITE_FORM,
     ("get", "drivers", None): WRITE_FORM,
     ("get", "measure_add", None): WRITE_FORM,
@@ -58,6 +61,10 @@ MATRIX = {
     ("post", "diagram_item_delete", "driver"): WRITE_POST,
     # The cohort's bright spots: its facilitators and site admins only.
     ("get", "bright_spots", "cohort"): expect(404, facilitator=200, site_admin=200),
+    ("post", "dialogue_start", None): WRITE_POST,
+    ("post", "dialogue_note", "dialogue_step"): WRITE_POST,
+    ("post", "dialogue_note_idea", "note"): WRITE_POST,
+    ("post", "dialogue_note_cycle", "note"): WRITE_POST,
 }
 
 POST_DATA = {
@@ -70,6 +77,12 @@ POST_DATA = {
     "diagram_item_move": {"direction": "down"},
     "diagram_item_delete": {},
     "import_job": {},
+    "dialogue_start": {"indicator": "absenteeism"},
+    "dialogue_note": {"predict-text": "We expect Hispanic students to be absent more often."},
+    # The next step already became a change idea: the idea button finds it done, the cycle
+    # button starts a cycle on that idea.
+    "dialogue_note_idea": {},
+    "dialogue_note_cycle": {},
 }
 
 
@@ -91,6 +104,21 @@ def url_for(name, pk_kind, project):
         args += ["driver", project["primary"].pk]
     elif pk_kind == "idea":
         args += ["idea", project["idea"].pk]
+    elif pk_kind in ("dialogue", "dialogue_step", "note"):
+        dialogue = DataDialogue.objects.create(
+            project=project["project"], measure=project["measure"]
+        )
+        args.append(dialogue.pk)
+        if pk_kind == "dialogue_step":
+            args.append("predict")
+        if pk_kind == "note":
+            note = DialogueNote.objects.create(
+                dialogue=dialogue,
+                step="next",
+                text="Try a welcome call",
+                change_idea=project["idea"],
+            )
+            args.append(note.pk)
     elif pk_kind == "job":
         # A failed queued import: GET shows it, POST starts it again.
         job = ImportJob.objects.create(
