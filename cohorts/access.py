@@ -42,6 +42,7 @@ __all__ = [
     "member_teams",
     "requires_mfa",
     "team_role",
+    "visible_cohort_q",
     "visible_team_q",
 ]
 
@@ -104,6 +105,16 @@ def visible_team_q(user) -> Q:
     if not _active(user):
         return Q(pk__in=[])
     return Q(pk__in=member_team_ids(user)) | Q(cohort__in=facilitated_cohort_ids(user))
+
+
+def visible_cohort_q(user) -> Q:
+    """Filter: cohorts whose shared pages a person may open (a team of theirs is in it, or they
+    facilitate it; admins: all). Other cohorts' people get 404."""
+    if is_site_admin(user):
+        return Q()
+    if not _active(user):
+        return Q(pk__in=[])
+    return Q(pk__in=member_cohort_ids(user)) | Q(pk__in=facilitated_cohort_ids(user))
 
 
 def led_or_facilitated_team_q(user) -> Q:

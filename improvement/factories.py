@@ -9,6 +9,7 @@ from cohorts.factories import TeamFactory
 from .models import (
     Aim,
     ChangeIdea,
+    ChangePackageEntry,
     DataDialogue,
     DialogueNote,
     Driver,
@@ -108,3 +109,17 @@ class DialogueNoteFactory(factory.django.DjangoModelFactory):
     dialogue = factory.SubFactory(DataDialogueFactory)
     step = "observe"
     text = factory.Sequence(lambda n: f"I notice pattern {n}.")
+
+
+class ChangePackageEntryFactory(factory.django.DjangoModelFactory):
+    """An adopted change idea in its cohort's change package."""
+
+    class Meta:
+        model = ChangePackageEntry
+
+    idea = factory.SubFactory(ChangeIdeaFactory, adopted_on=datetime.date(2026, 10, 1))
+    cohort = factory.LazyAttribute(lambda o: o.idea.project.team.cohort)
+    write_up = (
+        "A trusted adult greets each student by name at the gate and checks in with any student "
+        "who missed a day. Attendance for the focal group rose over three cycles."
+    )

@@ -5,6 +5,7 @@ from . import imports, views
 app_name = "improvement"
 
 P = "teams/<slug:slug>/improvement/"
+C = "cohorts/<slug:slug>/change-package/"  # the cohort's change package
 
 urlpatterns = [
     path(
@@ -55,6 +56,16 @@ urlpatterns = [
     path(P + "cycles/<int:pk>/", views.CycleView.as_view(), name="cycle"),
     path(P + "cycles/<int:pk>/phase/", views.CyclePhaseView.as_view(), name="cycle_phase"),
     path(P + "cycles/<int:pk>/adapt/", views.CycleAdaptView.as_view(), name="cycle_adapt"),
+    path(P + "cycles/<int:pk>/adopted/", views.IdeaAdoptedView.as_view(), name="idea_adopted"),
+    path(P + "package/<int:pk>/adopt/", views.EntryAdoptView.as_view(), name="package_adopt"),
+    path(C, views.PackageView.as_view(), name="package"),
+    path(C + "export.csv", views.PackageExportView.as_view(), name="package_export"),
+    path(
+        C + "export.xlsx", views.PackageExportView.as_view(fmt="xlsx"), name="package_export_xlsx"
+    ),
+    path(C + "add/", views.EntryAddView.as_view(), name="package_add"),
+    path(C + "<int:pk>/", views.EntryView.as_view(), name="package_entry"),
+    path(C + "<int:pk>/edit/", views.EntryEditView.as_view(), name="package_edit"),
     path(P + "understand/", views.UnderstandView.as_view(), name="understand"),
     path(P + "dialogues/", views.DialogueListView.as_view(), name="dialogues"),
     path(P + "dialogues/start/", views.DialogueStartView.as_view(), name="dialogue_start"),

@@ -23,7 +23,8 @@ from cohorts.panels import (
 )
 
 from . import artifacts, brightspots, permissions
-from .models import DataDialogue, ImprovementProject, Measure, PDSACycle
+from .models import ChangePackageEntry, DataDialogue, ImprovementProject, Measure, PDSACycle
+from .package_evidence import adoptable_ideas
 from .queries import current_project
 
 
@@ -185,4 +186,18 @@ def cycles_moved_this_week(*, cohort_ids, since):
         label=_("PDSA cycles moved"),
         counts=counts_by_cohort(cycles, "project__team__cohort"),
         order=20,
+    )
+
+
+@hooks.register(COHORT_PAGE_PANELS)
+def change_package_panel(*, cohort, teams, user):
+    """The facilitator dashboard links the cohort's change package (one count query)."""
+    return Panel(
+        template="improvement/package/cohort_panel.html",
+        context={
+            "cohort": cohort,
+            "entries": ChangePackageEntry.objects.filter(cohort=cohort).count(),
+            "waiting": adoptable_ideas(cohort).count(),
+        },
+        order=45,
     )

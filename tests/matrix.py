@@ -38,6 +38,7 @@ MATRIX_MODULES = (
     "tests.coaching.test_coaching",
     "tests.feedback.test_permissions",
     "tests.improvement.test_access_matrix",
+    "tests.improvement.test_package_matrix",
     "tests.journals.test_permissions",
     "tests.norms.test_permissions",
     "tests.notifications.test_notifications",

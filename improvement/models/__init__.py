@@ -27,6 +27,10 @@ from .measures import (
     Observation,
     ObservationQuerySet,
 )
+from .package import (
+    ChangePackageEntry,
+    ChangePackageEntryQuerySet,
+)
 from .project import (
     GROUP_LABELS,
     PROGRESS_SCORES,
@@ -50,6 +54,8 @@ __all__ = [
     "Aim",
     "BrightSpot",
     "ChangeIdea",
+    "ChangePackageEntry",
+    "ChangePackageEntryQuerySet",
     "Comment",
     "DIALOGUE_STEPS",
     "DataDialogue",

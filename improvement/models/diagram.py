@@ -106,11 +106,28 @@ class ChangeIdea(models.Model):
         help_text=_("A change idea may serve several drivers."),
     )
     order = models.PositiveSmallIntegerField(default=0)
+    # The change package (models/package.py): the day the team marked it adopted after an
+    # Adopt decision, and the package entry it was taken from when another team's idea.
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True, editable=False)
+    package_entry = models.ForeignKey(
+        "improvement.ChangePackageEntry",
+        verbose_name=_("taken from the change package"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="adoptions",
+    )
 
     objects = ProjectOwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "package_entry"], name="one_adoption_per_entry_and_project"
+            )
+        ]
 
     def __str__(self):
         return self.text

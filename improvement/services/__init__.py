@@ -29,6 +29,12 @@ from .measures import (
     measure_signals_refresh,
     observation_add,
 )
+from .package import (
+    change_idea_mark_adopted,
+    package_entry_add,
+    package_entry_adopt,
+    package_entry_update,
+)
 from .project import (
     AIM_PARTS,
     aim_save,
@@ -46,6 +52,7 @@ __all__ = [
     "bright_spots_store",
     "build_observation",
     "change_idea_add",
+    "change_idea_mark_adopted",
     "change_idea_update",
     "comment_add",
     "cycle_adapt",
@@ -64,6 +71,9 @@ __all__ = [
     "note_to_change_idea",
     "note_to_cycle",
     "observation_add",
+    "package_entry_add",
+    "package_entry_adopt",
+    "package_entry_update",
     "project_create",
     "project_update",
 ]

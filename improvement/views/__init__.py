@@ -55,6 +55,15 @@ from .measures import (
     MeasureView,
     ObservationAddView,
 )
+from .package import (
+    EntryAddView,
+    EntryAdoptView,
+    EntryEditView,
+    EntryView,
+    IdeaAdoptedView,
+    PackageExportView,
+    PackageView,
+)
 from .project import (
     AimView,
     CommentView,
@@ -91,6 +100,11 @@ __all__ = [
     "DialogueStartView",
     "DialogueView",
     "DriversView",
+    "EntryAddView",
+    "EntryAdoptView",
+    "EntryEditView",
+    "EntryView",
+    "IdeaAdoptedView",
     "ImportJobView",
     "ImportTemplateView",
     "ImportView",
@@ -103,6 +117,8 @@ __all__ = [
     "NoteCycleView",
     "NoteIdeaView",
     "ObservationAddView",
+    "PackageExportView",
+    "PackageView",
     "PreviewImportMixin",
     "PrintView",
     "ProfileImportView",
