@@ -17,6 +17,7 @@ from .models import (
     Observation,
     PDSACycle,
 )
+from .package_demo import seed_change_package
 from .services import measure_signals_refresh
 
 MONTHS = [(2024 + (8 + i) // 12, (8 + i) % 12 + 1) for i in range(27)]  # Sep 2024 - Nov 2026
@@ -30,6 +31,8 @@ def seed_improvement() -> None:
         _seed_dialogue(teams[TEAM_A_SLUG])
     if TEAM_B_SLUG in teams:
         _seed_team_b(teams[TEAM_B_SLUG])
+    if len(teams) == 2:
+        seed_change_package(teams[TEAM_A_SLUG], teams[TEAM_B_SLUG])
 
 
 def _project(team, **fields):
