@@ -32,6 +32,8 @@ EXCLUDED_NAMES = {
     "improvement:export_measures_xlsx": "XLSX download",
     "improvement:export_observations": "CSV download",
     "improvement:export_observations_xlsx": "XLSX download",
+    "improvement:package_export": "CSV download",
+    "improvement:package_export_xlsx": "XLSX download",
     "journals:export": "a download of the person's entries",
     "privacy:team_portfolio": "ZIP download of a team's shared work",
     "cohorts:bulk_invite_template": "CSV/XLSX template download",
@@ -48,6 +50,13 @@ EXCLUDED_NAMES = {
     "improvement:baseline": "POST only",
     "improvement:cycle_phase": "POST only (GET redirects to the cycle page)",
     "improvement:cycle_adapt": "POST only",
+    "improvement:idea_adopted": "POST only (the button is on the cycle page)",
+    "improvement:package_adopt": (
+        "reached only by members of a team other than the entry's, and every demo account "
+        "checked is on team A, whose idea the demo entry is; it is the driver-diagram form "
+        "(improvement/package/adopt.html with includes/form_fields.html), walked through in "
+        "tests/browser/test_change_package_journey.py"
+    ),
     "improvement:item_add": "POST only (its forms are on the understand page)",
     "improvement:dialogue_start": "POST only (its forms are on the dialogues and measure pages)",
     "improvement:dialogue_note": "POST only (its forms are on the dialogue page)",

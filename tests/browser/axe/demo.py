@@ -23,7 +23,15 @@ def demo_values() -> dict[str, str]:
     from cohorts.models import Cohort, CohortSession, Invitation, Membership, Organization, Team
     from committees.models import Committee, CommitteeInvitation, Recommendation, Seat
     from feedback.models import Assignment, FeedbackRequest
-    from improvement.models import ChangeIdea, DataDialogue, Driver, ImportJob, Measure, PDSACycle
+    from improvement.models import (
+        ChangeIdea,
+        ChangePackageEntry,
+        DataDialogue,
+        Driver,
+        ImportJob,
+        Measure,
+        PDSACycle,
+    )
     from journals.models import JournalEntry
     from notifications.emails import unsubscribe_token
     from partnerships.models import proposals
@@ -66,6 +74,7 @@ def demo_values() -> dict[str, str]:
         "measure": Measure.objects.filter(project__team=team).first().pk,
         "cycle": PDSACycle.objects.filter(project__team=team).first().pk,
         "dialogue": DataDialogue.objects.filter(project__team=team).first().pk,
+        "package_entry": ChangePackageEntry.objects.filter(cohort=cohort).first().pk,
         "entry": JournalEntry.objects.filter(author=member).first().pk,
         "lead_entry": JournalEntry.objects.filter(author=lead, visibility="team").first().pk,
         "request": FeedbackRequest.objects.filter(requested_by=member).first().pk,
