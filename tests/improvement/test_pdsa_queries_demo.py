@@ -180,7 +180,9 @@ def test_demo_data_is_complete_and_idempotent(roles):
     assert cycles.count() == 4 and {c.ramp for c in cycles} == {"Morning check-in", "Texts home"}
     assert all(c.decision for c in cycles)
     b = ImprovementProject.objects.get(team=team_b)
-    assert b.aim and b.cycles.get().phase == "plan"
+    assert b.aim and b.cycles.get(ramp="Referral form").phase == "plan"
+    # Team B took team A's adopted check-in from the change package and tested it too.
+    assert b.cycles.get(change_idea__package_entry__idea__project=project).decision == "adopt"
 
     from improvement.charts import build_measure_charts
 
