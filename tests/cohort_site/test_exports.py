@@ -20,6 +20,7 @@ from feedback.factories import FeedbackRequestFactory
 from feedback.models import Assignment
 from improvement.factories import (
     ChangeIdeaFactory,
+    ChangePackageEntryFactory,
     ImprovementProjectFactory,
     MeasureFactory,
     PDSACycleFactory,
@@ -112,6 +113,16 @@ def test_improvement_exports_have_readable_headers_and_no_formula(roles):
             assert all("_" not in str(h) for h in rows[0]), rows[0]
     observations = cells(client.get(export_url("improvement:export_observations", "team-a", "csv")))
     assert observations[1][4] == "-3.5"  # a negative number stays a number
+
+
+def test_change_package_exports_defuse_formulas(roles):
+    project = ImprovementProjectFactory(team=roles["team_a"])
+    idea = ChangeIdeaFactory(project=project, text=EVIL[1], adopted_on=datetime.date(2026, 10, 1))
+    ChangePackageEntryFactory(idea=idea, write_up=EVIL[0])
+    client = client_for("facilitator", roles)
+    for fmt in ("csv", "xlsx"):
+        rows = cells(client.get(export_url("improvement:package_export", "demo-cohort", fmt)))
+        assert rows[0][0] == "Change idea" and len(rows) == 2
 
 
 def test_wagtail_admin_exports_defuse_formulas(roles):
@@ -207,6 +218,8 @@ def test_every_wagtail_export_writes_through_the_one_writer():
 OPENED_EXPORTS = {
     "cohorts:cohort_export",
     "cohorts:cohort_export_xlsx",
+    "improvement:package_export",
+    "improvement:package_export_xlsx",
     *(
         f"improvement:export_{kind}{fmt}"
         for kind in ("cycles", "measures", "observations")
