@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cohorts', '0004_session_revision'),
-        ('improvement', '0005_measure_has_current_signal'),
+        ('improvement', '0006_bright_spots'),
         ('programs', '0006_resource_equity_tags'),
     ]
 
