@@ -57,12 +57,14 @@ from .measures import (
 )
 from .package import (
     EntryAddView,
-    EntryAdoptView,
     EntryEditView,
     EntryView,
-    IdeaAdoptedView,
     PackageExportView,
     PackageView,
+)
+from .package_team import (
+    EntryAdoptView,
+    IdeaAdoptedView,
 )
 from .project import (
     AimView,
