@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cohorts', '0004_session_revision'),
-        ('improvement', '0006_bright_spots'),
+        ('improvement', '0007_data_dialogue'),
         ('programs', '0006_resource_equity_tags'),
     ]
 
