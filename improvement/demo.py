@@ -275,6 +275,8 @@ def _seed_dialogue(team) -> None:
     if absent is None or project.dialogues.exists():
         return
     people = [m.user for m in Membership.objects.current().filter(team=team).select_related("user")]
+    if not people:  # a team without members (the curriculum-only demo) holds no dialogue
+        return
     dialogue = DataDialogueFactory(project=project, measure=absent, started_by=people[0])
     for i, (step, text) in enumerate(DIALOGUE_NOTES):
         note = DialogueNoteFactory(
