@@ -62,3 +62,15 @@ def test_a_cache_header_a_view_chose_is_kept(client, roles):
     client.force_login(roles["member_a"])
     response = client.get("/teams/team-a/")
     assert cache_control(response) == {"private", "no-store"}
+
+
+def test_an_invitation_link_page_is_never_stored(client, roles):
+    """Opened before logging in, the page names the invited address and the team, and the
+    link itself lets that address sign up: no cache may keep it."""
+    from cohorts.models import Invitation
+
+    invitation = Invitation.objects.create(team=roles["team_a"], email="new@example.org")
+    response = client.get(f"/invitations/{invitation.token}/")
+    assert response.status_code == 200
+    assert b"new@example.org" in response.content
+    assert {"private", "no-store"} <= cache_control(response)
