@@ -4,6 +4,7 @@ from django.conf import settings
 from django.middleware.csp import ContentSecurityPolicyMiddleware, get_nonce
 from django.shortcuts import redirect
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.csp import CSP, build_policy
 
 from accounts.roles import requires_mfa
@@ -64,6 +65,26 @@ class PathAwareCSPMiddleware(ContentSecurityPolicyMiddleware):
                 settings.COHORT_ADMIN_CSP, get_nonce(request)
             )
         return super().process_response(request, response)
+
+
+class PrivateResponsesMiddleware:
+    """Whatever a logged-in person is shown is theirs: no shared cache or browser history keeps it.
+
+    Team pages say so through `NoStoreMixin`; this covers everything else a logged-in person
+    gets (profile, account settings, curriculum pages with their progress, error pages). A
+    view that chose its own Cache-Control keeps it. Anonymous pages are left to their views
+    (public curriculum pages are cached and revalidated, see programs/public_cache.py).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and "Cache-Control" not in response:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 # Pages a facilitator or admin without MFA may still open: setting MFA up needs them.

@@ -36,6 +36,7 @@ __all__ = [
     "leads_or_facilitates",
     "led_or_facilitated_team_q",
     "may_facilitate_q",
+    "may_follow_calendar",
     "member_cohort_ids",
     "may_review_proposals",
     "member_team_ids",
@@ -178,6 +179,15 @@ def can_view_team(user, team) -> bool:
 def leads_or_facilitates(user, team) -> bool:
     """Test of one team: the same rule as `led_or_facilitated_team_q` (site admins: no)."""
     return is_team_lead(user, team) or is_cohort_facilitator(user, team.cohort)
+
+
+def may_follow_calendar(user, cohort) -> bool:
+    """The cohort's session calendar: people on one of its teams now, its facilitators, admins."""
+    return (
+        is_site_admin(user)
+        or is_cohort_facilitator(user, cohort)
+        or (_active(user) and current_memberships(user).filter(team__cohort=cohort).exists())
+    )
 
 
 def can_manage_cohort(user, cohort) -> bool:

@@ -3,14 +3,22 @@
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
+from allauth.account.decorators import reauthentication_required
+
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.decorators import method_decorator
 
 from . import access
 from .models import Cohort, Team
+
+# For exports and erasures: allauth asks for the password (or an MFA code) again before the
+# action, unless the person confirmed it in the last few minutes
+# (ACCOUNT_REAUTHENTICATION_TIMEOUT). A POST is kept and replayed once they have.
+reauthenticated = method_decorator(reauthentication_required)
 
 
 class NoStoreMixin:

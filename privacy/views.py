@@ -1,32 +1,30 @@
 from functools import cached_property
 
-from allauth.account.decorators import reauthentication_required
-
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from accounts.roles import is_site_admin
 from cohorts import access
-from cohorts.mixins import AllowedOr404Mixin, NoStoreMixin, PrivatePageMixin, TeamMixin
+from cohorts.mixins import (
+    AllowedOr404Mixin,
+    NoStoreMixin,
+    PrivatePageMixin,
+    TeamMixin,
+    reauthenticated,
+)
 from cohorts.models import Organization, Team
 
 from . import services
 from .forms import RetypeConfirmForm
 
 ERASE_WORD = "DELETE"
-
-# allauth asks for the password (or an MFA code) again before the action, unless the person
-# confirmed it in the last few minutes (ACCOUNT_REAUTHENTICATION_TIMEOUT). A POST is kept and
-# replayed once they have.
-reauthenticated = method_decorator(reauthentication_required)
 
 
 def _zip_response(archive, filename):

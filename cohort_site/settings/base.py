@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Responses to a logged-in person default to `private, no-store` (after the user is known,
+    # so it also sees error pages and the redirects of the middleware below it).
+    "cohort_site.middleware.PrivateResponsesMiddleware",
     # After the user is known: a logged-in person's profile language wins over the browser's.
     "cohort_site.middleware.ProfileLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

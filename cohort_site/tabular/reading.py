@@ -17,6 +17,10 @@ from django.utils.translation import gettext as _
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
+# An XLSX file is a zip: 10 MB of it can unpack to gigabytes (openpyxl keeps every shared
+# string in memory), so the unpacked size is checked before any parsing. A 50,000-row sheet
+# unpacks to a few tens of MB.
+MAX_XLSX_UNPACKED_BYTES = 100 * 1024 * 1024
 DB_INT_MAX = 2_147_483_647  # the largest value a PostgreSQL integer column holds
 
 ENCODINGS = {
@@ -160,9 +164,31 @@ def xlsx_value(value):
     return value
 
 
+def refuse_zip_bomb(data: bytes) -> None:
+    """Refuse a workbook whose parts unpack to more than MAX_XLSX_UNPACKED_BYTES.
+
+    The sizes come from the zip's directory; zipfile (which openpyxl reads through) never
+    returns more than the size declared there, so a file cannot lie its way past this check.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a readable zip: load_workbook refuses it with its own message
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise TabularError(
+            _(
+                "This workbook unpacks to more than %(mb)s MB. Save it as CSV, or split it "
+                "into smaller files."
+            )
+            % {"mb": MAX_XLSX_UNPACKED_BYTES // (1024 * 1024)}
+        )
+
+
 def xlsx_records(data: bytes, max_rows: int) -> Iterator[list[Any]]:
     from openpyxl import load_workbook
 
+    refuse_zip_bomb(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheet = workbook.worksheets[0]

@@ -24,7 +24,7 @@ from ..forms import (
     BulkInvitationForm,
     InvitationForm,
 )
-from ..mixins import CohortManagerMixin
+from ..mixins import CohortManagerMixin, NoStoreMixin
 from ..models import Invitation
 
 
@@ -161,8 +161,10 @@ class InvitationRevokeView(InvitationActionView):
         services.invitation_revoke(invitation=invitation, by=self.request.user)
 
 
-class InvitationView(TemplateView):
-    """The link in the invitation email. Logged in with the invited address: join the team."""
+class InvitationView(NoStoreMixin, TemplateView):
+    """The link in the invitation email. Logged in with the invited address: join the team.
+
+    Never stored by a cache: it names the invited address and opens signup for it."""
 
     template_name = "cohorts/invitation.html"
 

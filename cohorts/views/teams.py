@@ -1,9 +1,10 @@
 """A person's teams: My teams, the team space (composed from panels), the calendar feed."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.signing import BadSignature, Signer
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_cache_control
 from django.views.generic import ListView, TemplateView
 
 from accounts.roles import is_facilitator
@@ -66,14 +67,18 @@ class TeamSpaceView(TeamMixin, TemplateView):
 
 
 def calendar_feed(request, token):
-    """An iCalendar feed people subscribe to; the signed token in the URL is the key."""
-    try:
-        cohort_pk = Signer(salt=calendar.SALT).unsign(token)
-    except BadSignature:
-        raise Http404 from None
-    cohort = get_object_or_404(Cohort, pk=cohort_pk)
+    """An iCalendar feed a person subscribes to: their signed address is the key, and it opens
+    only while they may follow the cohort's calendar (`access.may_follow_calendar`)."""
+    owner = calendar.feed_owner(token)
+    if owner is None:
+        raise Http404
+    cohort = get_object_or_404(Cohort, pk=owner[0])
+    person = get_user_model().objects.filter(pk=owner[1]).first()
+    if person is None or not access.may_follow_calendar(person, cohort):
+        raise Http404
     response = HttpResponse(
         calendar.build_feed(cohort), content_type="text/calendar; charset=utf-8"
     )
     response["Content-Disposition"] = f'inline; filename="{cohort.slug}.ics"'
+    patch_cache_control(response, private=True, no_store=True)
     return response

@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views import View
 
-from cohorts.mixins import PrivatePageMixin
+from cohorts.mixins import PrivatePageMixin, reauthenticated
 
 from ..models import IdentityTool, JournalEntry
 
@@ -32,8 +32,12 @@ def _entry_as_dict(entry) -> dict:
 
 
 class ExportView(PrivatePageMixin, View):
-    """The author's whole journal: one readable HTML file and one JSON file, zipped."""
+    """The author's whole journal: one readable HTML file and one JSON file, zipped.
 
+    Private reflections included, so, like the privacy download, only after the password is
+    confirmed again: a session left open on a shared computer does not hand it over."""
+
+    @reauthenticated
     def get(self, request, *args, **kwargs):
         entries = list(
             JournalEntry.objects.mine(request.user)

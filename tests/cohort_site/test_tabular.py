@@ -3,12 +3,13 @@
 import codecs
 import csv
 import io
+import zipfile
 
 import pytest
 from openpyxl import load_workbook
 
 from cohort_site import tabular
-from cohort_site.tabular import Column, TabularError, read_table
+from cohort_site.tabular import Column, TabularError, read_table, reading
 from tests.files import xlsx_bytes
 
 COLUMNS = (
@@ -126,3 +127,28 @@ def test_the_xlsx_writer_writes_text_never_formulas():
     cells = [row[0] for row in workbook.active.iter_rows(min_row=2)]
     assert [c.value for c in cells] == [v.replace("\r", "\n") for v in DANGEROUS]  # XML line ends
     assert {c.data_type for c in cells} == {"s"}
+
+
+def xlsx_unpacking_to(megabytes: int) -> bytes:
+    """A real workbook whose sheet is padded to `megabytes` unpacked: a small zip bomb."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx_bytes(ROWS)))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for info in source.infolist():
+            part = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                padding = b"<!--" + b"A" * (megabytes * 1024 * 1024) + b"-->"
+                part = part.replace(b"</worksheet>", padding + b"</worksheet>")
+            bomb.writestr(info.filename, part)
+    return output.getvalue()
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused_before_parsing(monkeypatch):
+    """10 MB of XLSX can unpack to gigabytes held in memory by openpyxl: refused unread."""
+    monkeypatch.setattr(reading, "MAX_XLSX_UNPACKED_BYTES", 2 * 1024 * 1024)
+    bomb = xlsx_unpacking_to(3)
+    assert len(bomb) < 100_000
+    with pytest.raises(TabularError, match="unpacks to more than 2 MB"):
+        read_table(bomb, columns=COLUMNS)
+    # An ordinary workbook still reads.
+    assert len(read_table(xlsx_unpacking_to(1), columns=COLUMNS).rows) == 2

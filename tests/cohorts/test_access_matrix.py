@@ -66,7 +66,7 @@ def url_for(name, roles):
         ),
         "member_remove": reverse("cohorts:member_remove", args=["team-a", member.pk]),
         "member_move": reverse("cohorts:member_move", args=["team-a", member.pk]),
-        "calendar": feed_url(roles["cohort"]),
+        "calendar": feed_url(roles["cohort"], roles["member_a"]),
         "session_new": reverse("cohorts:session_new", args=["demo-cohort"]),
         "session_edit": reverse("cohorts:session_edit", args=["demo-cohort", session.pk]),
         "invitation_resend": reverse(

@@ -21,7 +21,7 @@ def test_calendar_feed_parses_and_lists_every_session(client, roles):
             title=f"Session {n + 1}",
             starts_at=start + datetime.timedelta(weeks=4 * n),
         )
-    response = client.get(feed_url(roles["cohort"]))
+    response = client.get(feed_url(roles["cohort"], roles["member_a"]))
     assert response["Content-Type"].startswith("text/calendar")
     calendar = Calendar.from_ical(response.content)
     events = list(calendar.walk("VEVENT"))
@@ -88,7 +88,7 @@ def test_facilitator_schedules_a_session_and_it_reaches_the_calendar(client, rol
         },
     )
     assert response.status_code == 302
-    feed = Calendar.from_ical(client.get(feed_url(roles["cohort"])).content)
+    feed = Calendar.from_ical(client.get(feed_url(roles["cohort"], roles["member_a"])).content)
     assert [str(e["SUMMARY"]) for e in feed.walk("VEVENT")] == ["Session 5: Root causes"]
 
 
@@ -129,3 +129,32 @@ def test_team_space_reads_the_committee_and_its_open_count_once(
     queries = [q["sql"] for q in captured.captured_queries]
     team_reads = [sql for sql in queries if sql.startswith('SELECT "cohorts_team"')]
     assert len(team_reads) == 1
+
+
+def test_a_calendar_feed_is_personal_and_stops_when_the_person_leaves(client, roles):
+    """The feed carries session places and video links. Each person subscribes with their own
+    address, which works only while they are on a team of the cohort (or facilitate it): a
+    link kept by someone who left, or shared with another cohort, answers 404."""
+    from django.core.signing import Signer
+
+    from cohorts import calendar
+    from cohorts.models import Membership
+
+    CohortSessionFactory(cohort=roles["cohort"], video_url="https://meet.example.org/secret")
+    member, outsider = roles["member_a"], roles["facilitator_other"]
+    mine = feed_url(roles["cohort"], member)
+    assert mine != feed_url(roles["cohort"], roles["lead_a"])
+    response = client.get(mine)
+    assert response.status_code == 200
+    assert b"meet.example.org/secret" in response.content
+    assert {"private", "no-store"} <= {
+        part.strip() for part in response["Cache-Control"].split(",")
+    }
+    assert client.get(feed_url(roles["cohort"], roles["facilitator"])).status_code == 200
+    assert client.get(feed_url(roles["cohort"], outsider)).status_code == 404
+    # The old address, one for the whole cohort, no longer opens anything.
+    cohort_wide = Signer(salt=calendar.SALT).sign(str(roles["cohort"].pk))
+    assert client.get(reverse("cohorts:calendar", args=[cohort_wide])).status_code == 404
+
+    Membership.objects.filter(user=member).update(left_on=datetime.date(2026, 11, 1))
+    assert client.get(mine).status_code == 404

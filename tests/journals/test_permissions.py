@@ -8,7 +8,7 @@ import pytest
 
 from django.urls import reverse
 
-from tests.conftest import MATRIX_ROLES, client_for
+from tests.conftest import MATRIX_ROLES, client_for, reauthenticate
 from tests.matrix import ROLES, assert_access, assert_no_store, expect
 
 from .conftest import FACILITATOR_BODY, PRIVATE_BODY, TEAM_BODY
@@ -122,7 +122,8 @@ COVERS = {
     [pytest.param(m, u, d, x, id=name) for name, m, u, d, x in MATRIX],
 )
 def test_matrix(roles, entries, role, method, url, data, expected):
-    client = client_for(role, roles)
+    # With a fresh password check (the export asks for one; see the re-authentication test).
+    client = client_for(role, roles, reauthenticated=True)
     target = url(entries)
     if method == "get":
         response = client.get(target)
@@ -180,3 +181,19 @@ def test_journal_models_are_not_in_any_admin():
     for model in (JournalEntry, EntryVersion, Reply, IdentityTool):
         assert not admin.site.is_registered(model)
         assert model not in get_snippet_models()
+
+
+def test_journal_export_asks_for_the_password_again(roles, entries):
+    """The whole journal, private reflections included, is the most personal download there
+    is: a session left open on a shared school computer must not hand it over. Like the
+    privacy download, it waits for allauth's re-authentication; afterwards it is the zip."""
+    client = client_for("member_a", roles)
+    response = client.get(reverse("journals:export"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_reauthenticate"))
+    assert PRIVATE_BODY.encode() not in response.content
+
+    reauthenticate(client, roles["member_a"])
+    response = client.get(reverse("journals:export"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"

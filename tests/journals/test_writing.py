@@ -34,7 +34,8 @@ def form_data(roles, **overrides):
 
 @pytest.fixture
 def author(roles):
-    return client_for("member_a", roles)
+    # Just logged in with the password, as the journal export asks (see test_permissions).
+    return client_for("member_a", roles, reauthenticated=True)
 
 
 def test_create_entry_is_private_by_default(roles, author):
