@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from cohorts.mixins import TeamMemberRequiredMixin, TeamMixin
+from programs.localized import in_source_locale
 from programs.models import CdeEquityGoal, Resource, ResourceIndexPage
 
 from . import services
@@ -53,7 +54,7 @@ class SelfAssessmentView(TeamMixin, TemplateView):
                     matching[goal.pk].append(resource)
         for row in rows:
             row["resources"] = matching.get(row["goal"].pk, []) if row["low"] else []
-        library = ResourceIndexPage.objects.live().first()
+        library = in_source_locale(ResourceIndexPage.objects.live()).first()
         context.update(
             rows=rows,
             school_year=year,

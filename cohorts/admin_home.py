@@ -27,6 +27,7 @@ class FacilitatorHomePanel(Component):
     order = 50
 
     def get_context_data(self, parent_context):
+        from programs.localized import in_source_locale
         from programs.models import ProgramPage
 
         request = parent_context["request"]
@@ -47,7 +48,7 @@ class FacilitatorHomePanel(Component):
                 }
                 for cohort in cohorts
             ],
-            "curriculum": list(ProgramPage.objects.live().order_by("path")[:5]),
+            "curriculum": list(in_source_locale(ProgramPage.objects.live()).order_by("path")[:5]),
             "request": request,
         }
 

@@ -47,3 +47,22 @@ class ProgramsConfig(AppConfig):
             signal.connect(
                 purge_on_page_change, dispatch_uid=f"public-cache-{id(signal)}", weak=False
             )
+
+        from .models import HomePage
+
+        def translated_home_created(sender, instance, created, raw=False, **kwargs):
+            # The first translation into a language creates that language's home page (an
+            # alias of ours): facilitators get the same rights on its tree.
+            if created and not raw:
+                from django.db import transaction
+
+                from .permissions import facilitator_permissions_apply
+
+                transaction.on_commit(facilitator_permissions_apply)
+
+        post_save.connect(
+            translated_home_created,
+            sender=HomePage,
+            dispatch_uid="programs-home-permissions",
+            weak=False,
+        )

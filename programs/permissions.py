@@ -45,6 +45,8 @@ SNIPPET_MODELS = [
 MODEL_PERMISSIONS = [("wagtailadmin", "access_admin")] + [
     ("programs", f"{action}_{model}") for model in SNIPPET_MODELS for action in ("add", "change")
 ]
+# Translating curriculum pages with wagtail-localize (submit a page for translation).
+TRANSLATION_PERMISSIONS = [("wagtail_localize", "submit_translation")]
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "add_document"),
@@ -70,7 +72,16 @@ def facilitator_permissions_apply(apps=global_apps):
 
     # In a fresh database permissions are only created after all migrations ran; make sure ours
     # (and Wagtail's) exist now.
-    for label in ("programs", "wagtaildocs", "wagtailimages", "wagtailcore"):
+    labels = ["programs", "wagtaildocs", "wagtailimages", "wagtailcore"]
+    model_permissions = list(MODEL_PERMISSIONS)
+    try:
+        apps.get_model("wagtail_localize", "Translation")
+    except LookupError:  # an early migration, before wagtail-localize's models exist
+        pass
+    else:
+        labels.append("wagtail_localize")
+        model_permissions += TRANSLATION_PERMISSIONS
+    for label in labels:
         app_config = apps.get_app_config(label)
         # Migration state's app configs have no models module; create_permissions skips those.
         models_module = getattr(app_config, "models_module", None)
@@ -87,30 +98,37 @@ def facilitator_permissions_apply(apps=global_apps):
     Page = apps.get_model("wagtailcore", "Page")
     HomePage = apps.get_model("programs", "HomePage")
 
-    # Wagtail creates this one in a migration, so a flushed test database lacks it.
+    # Wagtail and wagtail-localize create these in migrations (on a content type of their own),
+    # so a flushed test database lacks them.
+    made_in_migrations = [("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")]
+    if TRANSLATION_PERMISSIONS[0] in model_permissions:
+        made_in_migrations.append(
+            ("wagtail_localize", "translation", "submit_translation", "Can submit translations")
+        )
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
-    admin_type, _created = ContentType.objects.get_or_create(
-        app_label="wagtailadmin", model="admin"
-    )
-    Permission.objects.get_or_create(
-        content_type=admin_type,
-        codename="access_admin",
-        defaults={"name": "Can access Wagtail admin"},
-    )
+    for app_label, model, codename, name in made_in_migrations:
+        content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
 
     group, _created = Group.objects.get_or_create(name=FACILITATORS_GROUP)
-    group.permissions.set([_permission(apps, app, code) for app, code in MODEL_PERMISSIONS])
+    group.permissions.set([_permission(apps, app, code) for app, code in model_permissions])
 
-    home = HomePage.objects.order_by("pk").first()
-    if home is not None:
-        page = Page.objects.get(pk=home.pk)
+    # Every home page: the English one and each language's translation of it, whose tree holds
+    # that language's translated pages.
+    homes = list(Page.objects.filter(pk__in=HomePage.objects.values("pk")))
+    if homes:
         wanted = [_permission(apps, "wagtailcore", code) for code in PAGE_PERMISSIONS]
         GroupPagePermission.objects.filter(group=group).exclude(
-            page=page, permission__in=wanted
+            page__in=homes, permission__in=wanted
         ).delete()
-        for permission in wanted:
-            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+        for page in homes:
+            for permission in wanted:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=page, permission=permission
+                )
 
     root_collection = Collection.objects.filter(depth=1).first()
     if root_collection is not None:

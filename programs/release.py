@@ -58,8 +58,14 @@ def module_is_open(module, user, *, today: datetime.date | None = None) -> bool:
 
 @dataclass(frozen=True)
 class ModuleState:
-    module: object
+    module: object  # the curriculum's (English) page: its URL, progress and release
     state: str  # UPCOMING, OPEN or DONE
+    translation: object = None  # the reader's translation, when there is one (localized.py)
+
+    @property
+    def shown(self):
+        """The page whose title and summary the reader sees."""
+        return self.translation or self.module
 
 
 def module_states(modules, user) -> list[ModuleState]:
@@ -90,9 +96,10 @@ def cohort_modules(cohort) -> list:
     panels and alerts share it)."""
     cached = getattr(cohort, "_curriculum_modules", None)
     if cached is None:
+        from .localized import in_source_locale
         from .models import ModulePage
 
-        modules = ModulePage.objects.live().order_by("number")
+        modules = in_source_locale(ModulePage.objects.live()).order_by("number")
         if cohort.program_id:
             modules = modules.descendant_of(cohort.program)
         cached = cohort._curriculum_modules = list(modules)
@@ -125,9 +132,10 @@ def cohort_module_opening(cohort, number: int) -> datetime.date | None:
 def cohort_schedules_prefetch(cohorts) -> None:
     """Read every cohort's modules and release dates in two queries, for pages that show many
     cohorts (the program overview); `cohorts` should have `program` selected."""
+    from .localized import in_source_locale
     from .models import ModulePage, ModuleRelease
 
-    modules = list(ModulePage.objects.live().order_by("number"))
+    modules = list(in_source_locale(ModulePage.objects.live()).order_by("number"))
     releases: dict[int, dict[int, datetime.date]] = {cohort.pk: {} for cohort in cohorts}
     for cohort_id, module_id, opens_on in ModuleRelease.objects.filter(
         cohort__in=cohorts

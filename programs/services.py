@@ -9,6 +9,7 @@ from wagtail.search.backends import get_search_backend
 
 from cohort_site.unchanged import UNCHANGED, assign
 
+from .localized import in_source_locale
 from .models import HomePage
 
 
@@ -39,7 +40,7 @@ def home_page_ensure(
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
-    home = HomePage.objects.first()
+    home = in_source_locale(HomePage.objects.all()).first() or HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root"))
         # The default Wagtail welcome page would clash with our home page's slug.
@@ -144,13 +145,14 @@ def search_words(query: str) -> str:
 
 def site_search(query: str):
     """Live module pages, then resources, matching the words of `query` (Wagtail's database
-    backend)."""
+    backend). A module found through its translation answers once, as the curriculum's page."""
+    from .localized import sources_of
     from .models import ModulePage, Resource
 
     words = search_words(query)
     if not words:
         return []
-    modules = list(ModulePage.objects.live().public().search(words))
+    modules = sources_of(list(ModulePage.objects.live().public().search(words)), ModulePage)
     resources = list(get_search_backend().search(words, Resource))
     return [
         *({"kind": "module", "item": m} for m in modules),

@@ -8,6 +8,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from .forms import SearchForm
+from .localized import reading_of, source_of
 from .models import ModulePage
 from .services import module_mark_done, paginate, site_search
 
@@ -18,9 +19,11 @@ class ModuleDoneView(LoginRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        module = get_object_or_404(ModulePage.objects.live().public(), pk=pk)
+        # Marked on a translation, it counts on the curriculum's (English) module.
+        module = source_of(get_object_or_404(ModulePage.objects.live().public(), pk=pk))
         module_mark_done(user=request.user, module=module)
-        messages.success(request, _("Marked “%(title)s” as done.") % {"title": module.title})
+        title = reading_of(module).content.title  # in the reader's language when translated
+        messages.success(request, _("Marked “%(title)s” as done.") % {"title": title})
         return redirect(module.url)
 
 

@@ -151,6 +151,7 @@ def this_months_module_panel(*, team, user, request):
     from django.urls import NoReverseMatch, reverse
     from django.utils import timezone
 
+    from .localized import reading_of
     from .release import cohort_schedule
 
     today = timezone.localdate()
@@ -158,9 +159,10 @@ def this_months_module_panel(*, team, user, request):
     if not opened:
         return None
     _opens, module = max(opened, key=lambda pair: (pair[0], pair[1].number))
+    shown = reading_of(module).content  # its translation in the reader's language, if any
     tasks = []
     # Raw data: converting the whole body would load every chosen protocol and resource.
-    for block in module.body.raw_data:
+    for block in shown.body.raw_data:
         if block["type"] != "team_task":
             continue
         task = block["value"]
@@ -172,15 +174,28 @@ def this_months_module_panel(*, team, user, request):
         tasks.append({"title": task["title"], "description": task["description"], "url": url})
     return Panel(
         template="programs/team_module_panel.html",
-        context={"module": module, "tasks": tasks},
+        context={"module": module, "title": shown.title, "tasks": tasks},
         order=5,
     )
 
 
 @hooks.register(REFLECTION_PROMPTS)
 def reflection_prompts():
-    """The reflection prompts of the live, public modules, in curriculum order (for journals)."""
-    for module in ModulePage.objects.live().public().specific().order_by("path"):
+    """The reflection prompts of the live, public modules, in curriculum order (for journals).
+
+    Each prompt keeps to the curriculum's (English) module whatever the reader's language, and
+    is worded as the reader's translation of the module words it (block ids are shared)."""
+    from .localized import in_source_locale, translations_of
+
+    modules = list(in_source_locale(ModulePage.objects.live().public()).specific().order_by("path"))
+    translated = translations_of(modules)  # one query, none for a reader of the English
+    for module in modules:
+        translation = translated.get(module.translation_key)
+        worded = {
+            block["id"]: block["value"].get("prompt")
+            for block in (translation.body.raw_data if translation else [])
+            if block["type"] == "reflection_prompt"
+        }
         # Raw data: the prompt's own fields, without converting the rest of the body.
         for block in module.body.raw_data:
             if block["type"] != "reflection_prompt":
@@ -188,7 +203,7 @@ def reflection_prompts():
             value = block["value"]
             yield ReflectionPrompt(
                 id=block["id"],
-                text=str(value.get("prompt") or ""),
+                text=str(worded.get(block["id"]) or value.get("prompt") or ""),
                 kind=str(value.get("kind") or ""),
                 default_privacy=str(value.get("default_privacy") or ""),
                 module=module,

@@ -44,6 +44,11 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    # Curriculum translations (program, module and library pages): wagtail-localize keeps each
+    # translation linked to its English source and shows what is out of date. Its locales app
+    # replaces wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -234,6 +239,10 @@ LANGUAGE_CODE = "en"
 # Each person's profile chooses; without one, the browser's Accept-Language (LocaleMiddleware).
 # Language names are written in their own language so a reader finds theirs in either.
 LANGUAGES = [("en", "English"), ("es", "Español")]
+# The curriculum's pages may be translated into the same languages (programs/localized.py):
+# one English page tree serves every URL and a reader's translation is swapped in at render.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Dates and numbers follow the active language (cohort_site/formats/<lang>/formats.py).
 FORMAT_MODULE_PATH = ["cohort_site.formats"]
 

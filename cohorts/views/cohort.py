@@ -78,9 +78,14 @@ class CohortSessionFormView(CohortManagerMixin, FormView):
         return get_object_or_404(CohortSession, pk=self.kwargs["pk"], cohort=self.cohort)
 
     def get_form_kwargs(self):
-        from wagtail.models import Page
+        from wagtail.models import Locale, Page
 
-        modules = Page.objects.live().filter(content_type__model="modulepage").order_by("path")
+        # The curriculum's own modules, not their translations (each once).
+        modules = (
+            Page.objects.live()
+            .filter(content_type__model="modulepage", locale=Locale.get_default())
+            .order_by("path")
+        )
         if self.cohort.program_id:
             modules = modules.descendant_of(self.cohort.program)
         return {**super().get_form_kwargs(), "instance": self.get_session(), "modules": modules}

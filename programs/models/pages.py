@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, Site
+from wagtail.models import Orderable, Page, Site, TranslatableMixin
 from wagtail.search import index
 
 from ..blocks import ModuleBodyBlock
+from ..localized import reading_of, source_home, with_translations
 from ..permissions import OnlySiteAdminsDelete
 from ..public_cache import serve_cached
 from .form_pages import FormPage
@@ -49,6 +50,11 @@ class HomePage(OnlySiteAdminsDelete, Page):
 
     def route(self, request, path_components):
         """Fetch a program child as a ProgramPage in one query (Wagtail's route takes two)."""
+        # Wagtail routes a Spanish reader from the home page's Spanish translation; URLs mean
+        # the same in every language, so the curriculum's own tree answers them all.
+        home = source_home(self)
+        if home is not self:
+            return home.route(request, path_components)
         if path_components:
             program = ProgramPage.objects.child_of(self).filter(slug=path_components[0]).first()
             if program is not None:
@@ -124,10 +130,11 @@ class ProgramPage(PublicCachedPage, OnlySiteAdminsDelete, Page):
             .order_by("number")
             .prefetch_related("goals", "cde_goals", "equity_areas")
         )
-        return page_rules().module_states(modules, user)
+        return with_translations(page_rules().module_states(modules, user))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["reading"] = reading_of(self)
         context["goals"] = self.goals.all()
         timeline = self.modules_for(request.user)
         # The CDE goal and area filters: a plain GET form, so it works without JavaScript.
@@ -204,6 +211,8 @@ class ModulePage(PublicCachedPage, OnlySiteAdminsDelete, Page):
     def get_context(self, request, *args, **kwargs):
         rules = page_rules()
         context = super().get_context(request, *args, **kwargs)
+        # Its text in the reader's language; URL, release and progress stay this page's.
+        context["reading"] = reading = reading_of(self)
         user = request.user
         context["can_read"] = rules.module_is_open(self, user)
         if user.is_authenticated and not context["can_read"]:
@@ -212,18 +221,19 @@ class ModulePage(PublicCachedPage, OnlySiteAdminsDelete, Page):
         if is_done is None:
             is_done = ModuleCompletion.objects.filter(user_id=user.pk, module=self).exists()
         context["is_done"] = user.is_authenticated and is_done
-        context["objectives"] = self.objectives.all()
+        context["objectives"] = reading.content.objectives.all()
         context["goals"] = self.goals.all()
         return context
 
 
-class ModuleObjective(Orderable):
+class ModuleObjective(TranslatableMixin, Orderable):
+    # Translatable: wagtail-localize offers each objective for translation with its module.
     page = ParentalKey(ModulePage, on_delete=models.CASCADE, related_name="objectives")
     text = models.CharField(_("objective"), max_length=300)
 
     panels = [FieldPanel("text")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("learning objective")
 
 
@@ -243,6 +253,7 @@ class ResourceIndexPage(OnlySiteAdminsDelete, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["reading"] = reading_of(self)
         context.update(page_rules().resources_filtered(request.GET, per_page=self.per_page))
         return context
 

@@ -22,6 +22,7 @@ from journals.demo import seed_journals
 from norms.demo import seed_norms
 from partnerships.demo import seed_partnerships
 from programs.demo import seed_curriculum
+from programs.demo_translations import seed_spanish_curriculum
 from programs.services import home_page_ensure
 
 DEMO_ACCOUNTS = [
@@ -50,6 +51,7 @@ class Command(BaseCommand):
         users = self.seed_accounts(password)
         self.seed_home_page()
         seed_curriculum()
+        seed_spanish_curriculum()
         cohorts = seed_cohorts(users, password=password)
         self.seed_spanish_family_member(users["familia@example.org"], cohorts["team_a"])
         seed_improvement()

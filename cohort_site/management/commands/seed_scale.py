@@ -81,16 +81,18 @@ class Command(TeamWork, BaseCommand):
     # --- shared pieces ------------------------------------------------------------------------
 
     def _program(self):
+        from programs.localized import in_source_locale
         from programs.models import ProgramPage  # the curriculum, when seed_demo has built it
 
-        return ProgramPage.objects.live().first()
+        return in_source_locale(ProgramPage.objects.live()).first()
 
     def _prompts(self) -> list[tuple[object, str, str]]:
         """(module, prompt id, prompt text) of every reflection prompt in the live curriculum."""
+        from programs.localized import in_source_locale
         from programs.models import ModulePage
 
         prompts = []
-        for module in ModulePage.objects.live().specific().order_by("path"):
+        for module in in_source_locale(ModulePage.objects.live()).specific().order_by("path"):
             for block in module.body or []:
                 if block.block_type == "reflection_prompt":
                     prompts.append((module, block.id, str(block.value.get("prompt"))))

@@ -1,0 +1,65 @@
+"""Curriculum in Spanish: familia@example.org (profile language Spanish) reads a translated
+module in Spanish at its usual URL, marks it done, and finds an untranslated one in English
+with a note."""
+
+import pytest
+
+from django.core.management import call_command
+
+from tests.browser.conftest import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "seed-pass-123"
+NOTE = "Este módulo todavía no está traducido al español; se muestra en inglés."
+
+
+@pytest.fixture
+def demo(site):
+    call_command("seed_demo", "--password", PASSWORD, verbosity=0)
+
+
+def test_familia_reads_a_translated_module_in_spanish_and_an_untranslated_one_with_a_note(
+    page, demo
+):
+    from programs.localized import in_source_locale
+    from programs.models import ModuleCompletion, ModulePage
+
+    modules = {m.number: m for m in in_source_locale(ModulePage.objects.live())}
+    log_in(page, "familia@example.org", PASSWORD)
+
+    # The program page: its Spanish title, and each module once with its Spanish title.
+    page.goto(modules[1].get_parent().url)
+    assert page.get_by_role(
+        "heading", level=1, name="Proyecto de Mejora para la Equidad 2026-27"
+    ).is_visible()
+    launch = page.get_by_role("link", name="Inicio: ¿Por qué la equidad? ¿Por qué nosotros?")
+    assert launch.count() == 1
+    launch.click()
+    page.wait_for_load_state()
+
+    # Module 1 is translated: Spanish content at the English module's own URL, no note.
+    assert page.url.endswith(modules[1].url)
+    assert (
+        page.get_by_role("heading", level=1)
+        .inner_text()
+        .endswith("Inicio: ¿Por qué la equidad? ¿Por qué nosotros?")
+    )
+    assert page.get_by_text("Los acuerdos de trabajo son una herramienta viva.").is_visible()
+    assert page.get_by_text("Redactar acuerdos de trabajo que cada integrante").is_visible()
+    assert page.get_by_text(NOTE).count() == 0
+    assert page.locator(".module-body").get_attribute("lang") == "es"
+
+    # Marking it done on the Spanish page counts on the English module.
+    page.get_by_role("button", name="Marcar como hecho").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Usted marcó este módulo como hecho.").is_visible()
+    assert ModuleCompletion.objects.filter(
+        user__email="familia@example.org", module=modules[1]
+    ).exists()
+
+    # Module 3 is not translated yet: English content, marked as English, with the note.
+    page.goto(modules[3].url)
+    assert page.get_by_text(NOTE).is_visible()
+    assert page.get_by_role("heading", level=1).inner_text().endswith(modules[3].title)
+    assert page.locator(".module-body").get_attribute("lang") == "en"
