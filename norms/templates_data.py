@@ -1,8 +1,14 @@
-"""Starting templates for a team's norms, kept in norms/data/templates.yaml (read once, checked)."""
+"""Starting templates for a team's norms, kept in norms/data/templates.yaml (read once, checked).
+
+A translation sits beside it as templates.<language>.yaml with the same slugs; a person reading
+the site in that language gets it, everyone else the English file.
+"""
 
 import functools
 from pathlib import Path
 from typing import TypedDict
+
+from django.utils.translation import get_language
 
 from cohort_site.datafiles import load_yaml
 
@@ -30,14 +36,24 @@ def load_templates(path: Path = TEMPLATES_FILE) -> list[dict]:
     ]
 
 
+def translated_file(language: str) -> Path | None:
+    path = TEMPLATES_FILE.with_suffix(f".{language}.yaml")
+    return path if path.exists() else None
+
+
 @functools.cache
-def _templates() -> tuple[dict, ...]:
-    return tuple(load_templates())
+def _templates(language: str) -> tuple[dict, ...]:
+    path = translated_file(language) or TEMPLATES_FILE
+    return tuple(load_templates(path))
+
+
+def _current() -> tuple[dict, ...]:
+    return _templates((get_language() or "en").split("-")[0])
 
 
 def norm_templates() -> list[dict]:
-    return list(_templates())
+    return list(_current())
 
 
 def norm_template(slug: str) -> dict | None:
-    return next((t for t in _templates() if t["slug"] == slug), None)
+    return next((t for t in _current() if t["slug"] == slug), None)
