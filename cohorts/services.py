@@ -195,9 +195,8 @@ def invitation_for_signup(request) -> Invitation | None:
     return Invitation.objects.outstanding().filter(token=token).first()
 
 
-@transaction.atomic
-def invitation_accept(*, invitation: Invitation, user) -> Membership:
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+def invitation_check(*, invitation: Invitation, user) -> None:
+    """Why `user` cannot take this invitation (a ValidationError), or nothing: it is theirs."""
     if invitation.accepted_at:
         raise ValidationError(_("This invitation has already been used."))
     if invitation.revoked_at:
@@ -211,6 +210,12 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
             _("This invitation was sent to %(email)s. Log in with that address to accept it.")
             % {"email": invitation.email}
         )
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user) -> Membership:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation_check(invitation=invitation, user=user)
     membership, created = Membership.objects.current().get_or_create(
         team=invitation.team, user=user, defaults={"role": invitation.role}
     )

@@ -162,11 +162,16 @@ class InvitationRevokeView(InvitationActionView):
 
 
 class InvitationView(NoStoreMixin, TemplateView):
-    """The link in the invitation email. Logged in with the invited address: join the team.
+    """The link in the invitation email.
 
-    Never stored by a cache: it names the invited address and opens signup for it."""
+    Opened before logging in, it opens signup for the invited address; back from signup or
+    login in that browser, the person joins at once. Opened by someone already logged in, it
+    asks first: joining is a POST, so a page that merely loads the link changes nothing.
+    Never stored by a cache: it names the invited address and opens signup for it.
+    """
 
     template_name = "cohorts/invitation.html"
+    OPENED = "invitation_opened"  # the link this browser opened before logging in
 
     def get_invitation(self):
         return get_object_or_404(
@@ -175,34 +180,54 @@ class InvitationView(NoStoreMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         invitation = self.get_invitation()
-        problem = None
         if not invitation.is_usable:
-            problem = _(
-                "This invitation can no longer be used. Ask your facilitator for a new one."
-            )
-        elif request.user.is_authenticated:
-            try:
-                services.invitation_accept(invitation=invitation, user=request.user)
-            except ValidationError as error:
-                problem = " ".join(error.messages)
-            else:
-                request.session.pop("invitation_token", None)
-                messages.success(
-                    request, _("Welcome to %(team)s.") % {"team": invitation.team.name}
-                )
-                return redirect(invitation.team.get_absolute_url())
-        else:
+            return self.page(invitation, _gone())
+        if not request.user.is_authenticated:
             # Signup opens for this browser, and the invited address counts as verified:
             # the person proved they read mail sent to it.
             request.session["invitation_token"] = invitation.token
+            request.session[self.OPENED] = invitation.token
             get_adapter(request).stash_verified_email(request, invitation.email)
-        next_query = f"?{REDIRECT_FIELD_NAME}={request.path}"
+            return self.page(invitation)
+        if request.session.get(self.OPENED) == invitation.token:
+            return self.join(invitation)  # back from signup or login through this link
+        try:
+            services.invitation_check(invitation=invitation, user=request.user)
+        except ValidationError as error:
+            return self.page(invitation, " ".join(error.messages))
+        return self.page(invitation, ask_to_join=True)
+
+    def post(self, request, *args, **kwargs):
+        invitation = self.get_invitation()
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('account_login')}?{REDIRECT_FIELD_NAME}={request.path}")
+        if not invitation.is_usable:
+            return self.page(invitation, _gone())
+        return self.join(invitation)
+
+    def join(self, invitation):
+        try:
+            services.invitation_accept(invitation=invitation, user=self.request.user)
+        except ValidationError as error:
+            return self.page(invitation, " ".join(error.messages))
+        for key in ("invitation_token", self.OPENED):
+            self.request.session.pop(key, None)
+        messages.success(self.request, _("Welcome to %(team)s.") % {"team": invitation.team.name})
+        return redirect(invitation.team.get_absolute_url())
+
+    def page(self, invitation, problem=None, *, ask_to_join=False):
+        next_query = f"?{REDIRECT_FIELD_NAME}={self.request.path}"
         return self.render_to_response(
             {
                 "invitation": invitation,
                 "problem": problem,
+                "ask_to_join": ask_to_join,
                 "signup_url": reverse("account_signup") + next_query,
                 "login_url": reverse("account_login") + next_query,
             },
             status=410 if problem and not invitation.is_usable else 200,
         )
+
+
+def _gone() -> str:
+    return _("This invitation can no longer be used. Ask your facilitator for a new one.")

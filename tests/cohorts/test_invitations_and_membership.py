@@ -55,12 +55,18 @@ def test_inviting_someone_already_on_the_team_is_refused(roles):
     assert "already on this team" in response.content.decode()
 
 
-def test_following_the_link_while_logged_in_joins_the_team(roles, client):
+def test_following_the_link_while_logged_in_asks_then_joins_the_team(roles, client):
     invite(roles)
     invitation = Invitation.objects.get()
     newcomer = UserFactory(email="new@example.org")
     client.force_login(newcomer)
-    response = client.get(reverse("cohorts:invitation", args=[invitation.token]))
+    link = reverse("cohorts:invitation", args=[invitation.token])
+    # Loading the link (a preview, a prefetch) changes nothing: joining is a button.
+    asked = client.get(link)
+    assert asked.status_code == 200
+    assert '<form method="post">' in asked.content.decode()
+    assert not Membership.objects.filter(user=newcomer).exists()
+    response = client.post(link)
     assert response.status_code == 302
     assert response.url == roles["team_a"].get_absolute_url()
     assert Membership.objects.current().filter(user=newcomer, team=roles["team_a"]).exists()
@@ -211,3 +217,23 @@ def test_factory_cds_codes_stay_valid_after_many_districts():
     DistrictFactory.reset_sequence(99_998)
     for _ in range(3):
         DistrictFactory().full_clean()
+
+
+def test_logging_in_through_the_link_joins_without_asking_again(roles, client):
+    invite(roles)
+    invitation = Invitation.objects.get()
+    newcomer = UserFactory(email="new@example.org")
+    link = reverse("cohorts:invitation", args=[invitation.token])
+    client.get(link)  # opened before logging in: "I already have an account"
+    client.force_login(newcomer)
+    response = client.get(link)
+    assert response.status_code == 302
+    assert Membership.objects.current().filter(user=newcomer, team=roles["team_a"]).exists()
+
+
+def test_posting_the_link_logged_out_sends_to_login(roles, client):
+    invite(roles)
+    link = reverse("cohorts:invitation", args=[Invitation.objects.get().token])
+    response = client.post(link)
+    assert response.status_code == 302 and response.url.startswith("/accounts/login/")
+    assert not Membership.objects.filter(user__email="new@example.org").exists()
