@@ -127,11 +127,10 @@ def dialogue_column(*, cohort, teams, user) -> Column:
 
 @hooks.register(COHORT_PAGE_PANELS)
 def dialogue_panel(*, cohort, teams, user):
-    """Points the cohort's facilitators at the teams' dialogues and questions."""
+    """Points the cohort's facilitators at the teams' dialogues and questions (no query: the
+    "Data dialogues" column already says which teams ran one)."""
     return Panel(
-        template="improvement/dialogue/cohort_panel.html",
-        context={"cohort": cohort, "teams": len(_dialogues_by_team(teams))},
-        order=45,
+        template="improvement/dialogue/cohort_panel.html", context={"cohort": cohort}, order=45
     )
 
 
