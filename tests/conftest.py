@@ -10,6 +10,18 @@ settings.load_profile("cohort")
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's own language: Django leaves the last request's language
+    active in the thread, so a test that ends on a Spanish page would turn the next test's
+    messages Spanish."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate-limit counters and cached pages must not leak from one test into the next."""
     from django.core.cache import cache
