@@ -155,6 +155,47 @@ def chart_and_autosave_timings():
     return {"charts 200 points x 6 groups": round(statistics.median(timings) * 1000, 1)}
 
 
+def base_hasher():
+    from cohort_site.settings import base
+
+    return base.PASSWORD_HASHERS[0].rsplit(".", 1)[-1]
+
+
+def login_cpu_ms():
+    """CPU time of one whole login (POST to the login form) with production's password hashers.
+
+    process_time, not wall-clock: what 50 people logging in at once cost the machine's cores.
+    A throwaway account, so the demo's and the load test's hashes stay as they are.
+    """
+    from django.test.utils import override_settings
+
+    from accounts.models import User
+    from cohort_site.settings import base
+
+    email = "bench-login@example.org"
+    with override_settings(PASSWORD_HASHERS=base.PASSWORD_HASHERS):
+        user, _ = User.objects.get_or_create(email=email)
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        timings = []
+        for _ in range(5):
+            client = Client()
+            started = time.process_time()
+            response = client.post(
+                reverse("account_login"), {"login": email, "password": DEMO_PASSWORD}
+            )
+            timings.append(time.process_time() - started)
+            if response.status_code != 302:
+                raise SystemExit(f"bench login failed: {response.status_code}")
+    user.delete()
+    return round(statistics.median(timings) * 1000, 1)
+
+
 def seed(size: str):
     call_command("migrate", verbosity=0)
     from accounts.models import User
@@ -220,6 +261,7 @@ def main():
         )
         results.append({"who": who, "page": name, "ratio": ratio, **figures})
     components = chart_and_autosave_timings() if size == "demo" else {}
+    components[f"login CPU ({base_hasher()}, median of 5)"] = login_cpu_ms()
     for name, ms in components.items():
         print(f"{name}: {ms} ms (median)")  # noqa: T201
     out = ROOT / "bench" / f"results-{size}.json"

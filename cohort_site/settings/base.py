@@ -175,11 +175,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Argon2 (Django's recommended hasher) costs a fraction of PBKDF2's CPU per login, so a whole
-# district can log in at the start of a session on a small server. PBKDF2 stays to check the
-# hashes stored before; each is rehashed with Argon2 at the person's next login.
+# Argon2 (Django's recommended hasher, at OWASP's costs: accounts/hashers.py) costs a fraction
+# of PBKDF2's CPU per login, so a whole district can log in at the start of a session on a small
+# server. PBKDF2 stays to check the hashes stored before; each is rehashed with Argon2 at the
+# person's next login.
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "accounts.hashers.Argon2idHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
 ]
