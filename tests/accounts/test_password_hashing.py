@@ -9,6 +9,18 @@ from accounts.factories import UserFactory
 from cohort_site.settings import base
 
 pytestmark = pytest.mark.django_db
+PASSPHRASE = "long-enough-passphrase"
+
+
+def user_with_hash(email, encoded):
+    user = UserFactory(email=email)
+    user.password = encoded
+    user.save(update_fields=["password"])
+    return user
+
+
+def log_in(client, email):
+    return client.post("/accounts/login/", {"login": email, "password": PASSPHRASE})
 
 
 def test_argon2_comes_first_and_pbkdf2_is_kept_for_stored_hashes():
@@ -19,42 +31,25 @@ def test_argon2_comes_first_and_pbkdf2_is_kept_for_stored_hashes():
 @override_settings(PASSWORD_HASHERS=base.PASSWORD_HASHERS)
 def test_new_passwords_hash_with_argon2id_at_owasp_costs_not_djangos_heavier_defaults():
     # Django's defaults (m=102400, p=8) took about 0.3 s of CPU a login on 2 cores.
-    assert make_password("long-enough-passphrase").startswith(
-        "argon2$argon2id$v=19$m=47104,t=2,p=1$"
-    )
+    assert make_password(PASSPHRASE).startswith("argon2$argon2id$v=19$m=47104,t=2,p=1$")
 
 
 @override_settings(PASSWORD_HASHERS=base.PASSWORD_HASHERS)
 def test_a_hash_made_with_djangos_argon2_defaults_still_logs_in_and_is_rehashed(client):
     from django.contrib.auth.hashers import Argon2PasswordHasher
 
-    user = UserFactory(email="default-argon@example.org")
-    user.password = Argon2PasswordHasher().encode("long-enough-passphrase", "saltsaltsalt")
-    user.save(update_fields=["password"])
-    response = client.post(
-        "/accounts/login/",
-        {"login": "default-argon@example.org", "password": "long-enough-passphrase"},
-    )
-    assert response.status_code == 302
+    encoded = Argon2PasswordHasher().encode(PASSPHRASE, "saltsaltsalt")
+    user = user_with_hash("default-argon@example.org", encoded)
+    assert log_in(client, user.email).status_code == 302
     user.refresh_from_db()
     assert "$m=47104,t=2,p=1$" in user.password
 
 
 @override_settings(PASSWORD_HASHERS=base.PASSWORD_HASHERS)
 def test_a_person_with_a_pbkdf2_hash_logs_in_and_is_rehashed_with_argon2(client):
-    user = UserFactory(email="old-hash@example.org")
-    user.password = make_password("long-enough-passphrase", hasher="pbkdf2_sha256")
-    user.save(update_fields=["password"])
-    response = client.post(
-        "/accounts/login/",
-        {"login": "old-hash@example.org", "password": "long-enough-passphrase"},
-    )
-    assert response.status_code == 302
+    user = user_with_hash("old-hash@example.org", make_password(PASSPHRASE, hasher="pbkdf2_sha256"))
+    assert log_in(client, user.email).status_code == 302
     user.refresh_from_db()
     assert user.password.startswith("argon2$")
     client.post("/accounts/logout/")
-    response = client.post(
-        "/accounts/login/",
-        {"login": "old-hash@example.org", "password": "long-enough-passphrase"},
-    )
-    assert response.status_code == 302
+    assert log_in(client, user.email).status_code == 302
