@@ -207,7 +207,6 @@ def norms_overview(team, user) -> dict:
         "condition_groups": sorted(groups.items()),
         "dates": dates,
         "series": series,
-        "chart": chart_geometry(dates, series) if dates else None,
         "revisit": [s.norm for s in series if s.declining],
         "statement": statement,
         "endorsed_count": len(set(endorsers) & member_ids),
