@@ -2,7 +2,7 @@
 
 A module's body (objectives, goals, its blocks) and the resource library (its filters and one
 page of resources) read the same to everyone allowed to see them, whoever they are. Each is
-kept in the cache under a key naming what it shows (the page, the library's filters), the
+kept in the cache under a key naming what it shows (the page, the library's page number), the
 reader's language and the site-wide version of the curriculum (`public_cache.current_version`),
 which every page publish, save, move or delete bumps, and so does saving or deleting a
 curriculum snippet (taxonomy, protocols, resources), a document or an image.
@@ -34,8 +34,10 @@ def _key(name: str, parts) -> str | None:
 
 def cached_fragment(request, name: str, parts, template: str, context) -> str:
     """`template` rendered with `context()` (called only on a miss), shared by every reader of
-    the same `parts` in the same language until the curriculum changes."""
-    key = None if getattr(request, "is_preview", False) else _key(name, parts)
+    the same `parts` in the same language until the curriculum changes (`parts` None: not
+    shared, rendered each time)."""
+    shared = parts is not None and not getattr(request, "is_preview", False)
+    key = _key(name, parts) if shared else None
     html = cache.get(key) if key else None
     if html is None:
         html = render_to_string(template, context())

@@ -266,12 +266,15 @@ class ResourceIndexPage(OnlySiteAdminsDelete, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["reading"] = reading_of(self)
-        # The filters and the list read the same to everyone: rendered once per version.
-        filters = sorted((name, tuple(values)) for name, values in request.GET.lists())
+        # The unfiltered library reads the same to everyone: rendered once per version and
+        # page number. Filtered and searched views are rendered each time (any words may be
+        # typed in; they must not fill the cache).
+        number = request.GET.get("page", "1")
+        shared = set(request.GET) <= {"page"} and number.isdigit() and len(number) <= 4
         context["library"] = cached_fragment(
             request,
             "resources",
-            (self.pk, request.path, filters),
+            (self.pk, request.path, number) if shared else None,
             "programs/includes/resource_library.html",
             lambda: {
                 **page_rules().resources_filtered(request.GET, per_page=self.per_page),
