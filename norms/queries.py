@@ -156,7 +156,8 @@ def norm_diff(old: list[Norm], new: list[Norm]) -> dict:
 
 
 def norms_overview(team, user) -> dict:
-    """Everything the norms page shows, in eight queries."""
+    """Everything the norms page shows, in five queries (seven during a vote). The identity
+    statement has its own page (views/statement.py)."""
     from .models import Condition
 
     sets = list(
@@ -167,15 +168,16 @@ def norms_overview(team, user) -> dict:
     )
     ratified = next((s for s in sets if s.status == NormSet.Status.RATIFIED), None)
     open_set = next((s for s in sets if s.status != NormSet.Status.RATIFIED), None)
-    memberships = list(
-        Membership.objects.current()
-        .filter(team=team)
-        .select_related("user")
-        .order_by("user__display_name")
-    )
-    member_ids = {m.user_id for m in memberships}
     votes, tally, my_vote = [], None, None
     if open_set is not None and open_set.is_voting:
+        # Who may still vote: read only while a vote is open.
+        memberships = list(
+            Membership.objects.current()
+            .filter(team=team)
+            .select_related("user")
+            .order_by("user__display_name")
+        )
+        member_ids = {m.user_id for m in memberships}
         votes = list(open_set.votes.select_related("user"))
         tally = open_set.tally(votes, member_ids)
         my_vote = next((v for v in votes if v.user_id == user.pk), None)
@@ -188,18 +190,11 @@ def norms_overview(team, user) -> dict:
         groups[condition.group_label or _("Not grouped yet")].append(condition)
     ratified_norms = list(ratified.norms.all()) if ratified else []
     dates, series = rating_series(ratified, ratified_norms)
-    statement = IdentityStatement.objects.filter(team=team).select_related("author").first()
-    endorsers = (
-        list(Endorsement.objects.filter(statement=statement).values_list("user_id", flat=True))
-        if statement
-        else []
-    )
     return {
         "ratified": ratified,
         "ratified_norms": ratified_norms,
         "open_set": open_set,
         "open_norms": list(open_set.norms.all()) if open_set else [],
-        "memberships": memberships,
         "votes": votes,
         "tally": tally,
         "my_vote": my_vote,
@@ -207,11 +202,7 @@ def norms_overview(team, user) -> dict:
         "condition_groups": sorted(groups.items()),
         "dates": dates,
         "series": series,
-        "chart": chart_geometry(dates, series) if dates else None,
         "revisit": [s.norm for s in series if s.declining],
-        "statement": statement,
-        "endorsed_count": len(set(endorsers) & member_ids),
-        "i_endorsed": user.pk in endorsers,
     }
 
 

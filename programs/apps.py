@@ -37,10 +37,17 @@ class ProgramsConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
             signal.connect(purge, dispatch_uid=f"public-cache-purge-{id(signal)}")
 
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+
+        shown_on_pages = (Page, Site, PageViewRestriction, get_document_model(), get_image_model())
+
         def purge_on_page_change(sender, **kwargs):
             # Also direct saves (scripts, the shell): a stale public copy is never worth it.
-            # Sites and view restrictions decide which page an address shows and to whom.
-            if issubclass(sender, (Page, Site, PageViewRestriction)):
+            # Sites and view restrictions decide which page an address shows and to whom;
+            # module bodies show documents and images (Wagtail's models, saved by its admin).
+            # The curriculum's own snippets purge in their save() and delete().
+            if issubclass(sender, shown_on_pages):
                 purge()
 
         for signal in (post_save, post_delete):

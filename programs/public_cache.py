@@ -19,6 +19,7 @@ any response that sets a cookie.
 
 import hashlib
 import re
+import time
 
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
@@ -35,11 +36,27 @@ TIMEOUT = 60 * 60 * 24
 
 
 def purge(**kwargs) -> None:
-    """Every cached public page goes stale (connected to Wagtail's publish signals)."""
+    """Every cached public page and curriculum fragment goes stale (connected to Wagtail's
+    publish signals; the curriculum's snippets call it when saved or deleted)."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet (or the cache was emptied): start one
-        cache.set(VERSION_KEY, 1, None)
+        cache.set(VERSION_KEY, _first_version(), None)
+
+
+def _first_version() -> int:
+    # From the clock, not 1: were the version alone evicted, copies kept under an earlier
+    # version must not become current again.
+    return time.time_ns() // 1000
+
+
+def current_version() -> int | None:
+    """The site-wide version of the curriculum's pages and snippets (None: cache unavailable)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, _first_version(), None)
+        version = cache.get(VERSION_KEY)
+    return version
 
 
 def _cacheable(request) -> bool:
@@ -54,10 +71,7 @@ def _cacheable(request) -> bool:
 
 
 def _key(request) -> str | None:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, None)
-        version = cache.get(VERSION_KEY)
+    version = current_version()
     if version is None:  # cache unavailable: serve without it
         return None
     address = f"{request.scheme}://{request.get_host()}{request.path}"

@@ -90,6 +90,16 @@ class CurriculumViewSetGroup(SnippetViewSetGroup):
 register_snippet(CurriculumViewSetGroup)
 
 
+@hooks.register("after_delete_snippet")
+def curriculum_snippets_deleted(request, instances):
+    """The admin's bulk delete removes snippets without their delete(): cached curriculum
+    pages and fragments that show them go stale all the same."""
+    from .models.taxonomy import CurriculumSnippet, purge_now_and_on_commit
+
+    if any(isinstance(instance, CurriculumSnippet) for instance in instances):
+        purge_now_and_on_commit()
+
+
 @hooks.register(COHORT_PAGE_PANELS)
 def module_completion_heat_map(*, cohort, teams, user):
     """Teams by modules: the share of each team's current members who marked the module done.

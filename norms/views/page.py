@@ -17,6 +17,7 @@ from ..forms import (
     TemplateForm,
     VoteForm,
 )
+from ..fragments import trend_chart
 from ..models import NormSet
 from ..templates_data import norm_templates
 
@@ -34,6 +35,7 @@ class NormsPageView(TeamMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         overview = queries.norms_overview(self.team, self.request.user)
         context.update(overview)
+        context["trend_chart"] = trend_chart(overview["dates"], overview["series"])
         context.setdefault("condition_form", ConditionForm())
         context.setdefault("norm_form", NormForm())
         context.setdefault("template_form", TemplateForm())

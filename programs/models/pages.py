@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page, Site, TranslatableMixin
 from wagtail.search import index
 
 from ..blocks import ModuleBodyBlock
+from ..fragments import cached_fragment
 from ..localized import reading_of, source_home, with_translations
 from ..permissions import OnlySiteAdminsDelete
 from ..public_cache import serve_cached
@@ -107,13 +108,13 @@ class ProgramPage(PublicCachedPage, OnlySiteAdminsDelete, Page):
         verbose_name = _("program page")
 
     def route(self, request, path_components):
-        """Fetch a module with its tags in one go: the module page's query count stays fixed."""
+        """Fetch a module with its mode and progress in one query; its objectives and goals are
+        read only when its shared content is rendered (programs/fragments.py)."""
         if len(path_components) == 1:
             module = (
                 ModulePage.objects.child_of(self)
                 .filter(slug=path_components[0])
                 .select_related("mode")
-                .prefetch_related("objectives", "goals")
                 .annotate(is_done=ModuleCompletion.objects.done_by(request.user))
                 .first()
             )
@@ -221,8 +222,19 @@ class ModulePage(PublicCachedPage, OnlySiteAdminsDelete, Page):
         if is_done is None:
             is_done = ModuleCompletion.objects.filter(user_id=user.pk, module=self).exists()
         context["is_done"] = user.is_authenticated and is_done
-        context["objectives"] = reading.content.objectives.all()
-        context["goals"] = self.goals.all()
+        if context["can_read"]:
+            # The same for every reader in this language: rendered once per version.
+            context["module_content"] = cached_fragment(
+                request,
+                "module",
+                (self.pk, reading.content.pk, reading.missing),
+                "programs/includes/module_content.html",
+                lambda: {
+                    "reading": reading,
+                    "objectives": reading.content.objectives.all(),
+                    "goals": self.goals.all(),
+                },
+            )
         return context
 
 
@@ -254,7 +266,21 @@ class ResourceIndexPage(OnlySiteAdminsDelete, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["reading"] = reading_of(self)
-        context.update(page_rules().resources_filtered(request.GET, per_page=self.per_page))
+        # The unfiltered library reads the same to everyone: rendered once per version and
+        # page number. Filtered and searched views are rendered each time (any words may be
+        # typed in; they must not fill the cache).
+        number = request.GET.get("page", "1")
+        shared = set(request.GET) <= {"page"} and number.isdigit() and len(number) <= 4
+        context["library"] = cached_fragment(
+            request,
+            "resources",
+            (self.pk, request.path, number) if shared else None,
+            "programs/includes/resource_library.html",
+            lambda: {
+                **page_rules().resources_filtered(request.GET, per_page=self.per_page),
+                "path": request.path,
+            },
+        )
         return context
 
 

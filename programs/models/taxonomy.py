@@ -12,8 +12,36 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from ..public_cache import purge
 
-class ProgramGoal(models.Model):
+
+class CurriculumSnippet(models.Model):
+    """Shown on cached curriculum pages and fragments (module bodies, the resource library's
+    list and filters, program pages): saving or deleting one makes every cached copy stale."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        purge_now_and_on_commit()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        purge_now_and_on_commit()
+        return result
+
+
+def purge_now_and_on_commit() -> None:
+    # Again after commit: a page rendered meanwhile from the old rows may have been cached
+    # under the version bumped first.
+    from django.db import transaction
+
+    purge()
+    transaction.on_commit(purge)
+
+
+class ProgramGoal(CurriculumSnippet):
     """One of the county model's seven goals; programs list them, modules say which they serve."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -32,7 +60,7 @@ class ProgramGoal(models.Model):
         return self.title
 
 
-class CdeEquityGoal(models.Model):
+class CdeEquityGoal(CurriculumSnippet):
     """The CDE Quality Schooling Framework's six goals of equity."""
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
@@ -49,7 +77,7 @@ class CdeEquityGoal(models.Model):
         return f"{self.number}. {self.title}"
 
 
-class EquityArea(models.Model):
+class EquityArea(CurriculumSnippet):
     """The CDE's four areas where equity shows up."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -65,7 +93,7 @@ class EquityArea(models.Model):
         return self.name
 
 
-class LiberatoryDesignMode(models.Model):
+class LiberatoryDesignMode(CurriculumSnippet):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
@@ -83,7 +111,7 @@ class LiberatoryDesignMode(models.Model):
         return self.name
 
 
-class Topic(models.Model):
+class Topic(CurriculumSnippet):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=120)
 
@@ -96,7 +124,7 @@ class Topic(models.Model):
         return self.name
 
 
-class StudentGroup(models.Model):
+class StudentGroup(CurriculumSnippet):
     """California School Dashboard student groups (code as published)."""
 
     code = models.CharField(_("code"), max_length=10, unique=True)
@@ -111,7 +139,7 @@ class StudentGroup(models.Model):
         return self.label
 
 
-class Protocol(index.Indexed, ClusterableModel):
+class Protocol(CurriculumSnippet, index.Indexed, ClusterableModel):
     """A named discussion protocol with timed steps, reused across modules."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -146,7 +174,7 @@ class Protocol(index.Indexed, ClusterableModel):
         return self.name
 
 
-class ProtocolStep(Orderable):
+class ProtocolStep(CurriculumSnippet, Orderable):
     protocol = ParentalKey(Protocol, on_delete=models.CASCADE, related_name="steps")
     text = models.TextField(_("step"))
     minutes = models.PositiveSmallIntegerField(_("minutes"))
@@ -156,8 +184,11 @@ class ProtocolStep(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("protocol step")
 
+    def __str__(self):
+        return self.text
 
-class Resource(index.Indexed, ClusterableModel):
+
+class Resource(CurriculumSnippet, index.Indexed, ClusterableModel):
     """A report, toolkit or video in the resource library.
 
     A snippet rather than a page: resources have no body of their own (each is a link or a

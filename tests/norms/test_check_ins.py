@@ -173,3 +173,32 @@ def test_trend_keeps_check_ins_of_earlier_versions_after_re_ratifying(
     assert [p[:2] for p in by_norm["Listen first"].points] == [(D3, 4.0)]
     assert by_norm["Stay engaged"].norm == engaged
     assert "Pause" not in by_norm
+
+
+def test_a_new_check_in_shows_on_the_cached_trend_chart_at_once(roles, ratified):
+    engaged, pause = ratified.norms.all()
+    make_check_in(ratified, roles["member_a"], D1, (4, 3))
+    client = client_for("member_a", roles)
+    url = reverse("norms:index", args=["team-a"])
+    assert "4.0 (1)" in client.get(url).text
+    assert "4.0 (1)" in client.get(url).text  # the cached chart
+    posted = client.post(
+        reverse("norms:check_in", args=["team-a"]),
+        {"met_on": D2.isoformat(), f"norm_{engaged.pk}": "1", f"norm_{pause.pk}": "2"},
+    )
+    assert posted.status_code == 302
+    html = client.get(url).text
+    assert "1.0 (1)" in html and "2.0 (1)" in html and "4.0 (1)" in html
+
+
+def test_another_team_never_sees_a_chart_cached_for_this_one(roles, ratified):
+    other = make_set(
+        roles["team_b"], status=NormSet.Status.RATIFIED, statements=("Stay engaged", "Pause")
+    )
+    make_check_in(ratified, roles["member_a"], D1, (4, 3))
+    make_check_in(other, roles["member_b"], D1, (2, 1))
+    assert (
+        "4.0 (1)" in client_for("member_a", roles).get(reverse("norms:index", args=["team-a"])).text
+    )
+    theirs = client_for("member_b", roles).get(reverse("norms:index", args=["team-b"])).text
+    assert "2.0 (1)" in theirs and "1.0 (1)" in theirs and "4.0 (1)" not in theirs

@@ -14,7 +14,7 @@ from .conftest import make_check_in, make_set, statement
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = 15
+MAX_QUERIES = 12  # during a vote; two fewer otherwise
 
 
 def populate(roles, *, members, norms, meetings):
