@@ -156,7 +156,8 @@ class MeasureView(MeasureMixin, TemplateView):
                         "improvement/_chart_list.html", {"charts": charts, "team": self.team}
                     ),
                     render_to_string(
-                        "improvement/_control_chart_list.html", {"control_charts": control_charts}
+                        "improvement/_control_chart_list.html",
+                        {"control_charts": control_charts, "team": self.team},
                     ),
                 )
             }
