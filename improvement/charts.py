@@ -312,9 +312,11 @@ def run_chart_geometry(
     }
 
 
-def _dots_svg(dots) -> SafeString:
-    """The points, one element each: joined here with format_html (every value escaped), as a
-    template loop over a hundred points cost more than the rest of the chart."""
+def points_svg(points: Iterable[tuple[float, float, str, str]]) -> SafeString:
+    """Chart points as (x, y, tooltip, diamond): a circle with its tooltip, or for a signal
+    (diamond: the polygon's points) a diamond. Joined here with format_html (every value
+    escaped), as a template loop over a hundred points cost more than the rest of the chart;
+    run and control charts share it."""
     signal = _("signal")
     return format_html_join(
         "",
@@ -324,21 +326,25 @@ def _dots_svg(dots) -> SafeString:
                 format_html(
                     '<polygon class="signal-point" points="{}" fill="#b3261e">'
                     "<title>{} ({})</title></polygon>",
-                    dot["diamond"],
-                    dot["tip"],
+                    diamond,
+                    tip,
                     signal,
                 )
-                if dot["diamond"]
+                if diamond
                 else format_html(
                     '<circle cx="{}" cy="{}" r="3.5" fill="#24508f"><title>{}</title></circle>',
-                    dot["cx"],
-                    dot["cy"],
-                    dot["tip"],
+                    x,
+                    y,
+                    tip,
                 ),
             )
-            for dot in dots
+            for x, y, tip, diamond in points
         ),
     )
+
+
+def _dots_svg(dots) -> SafeString:
+    return points_svg((dot["cx"], dot["cy"], dot["tip"], dot["diamond"]) for dot in dots)
 
 
 def render_svg(

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.utils.formats import date_format
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from .charts import GROUP_ORDER, TABLE_ROWS, fmt, group_cells
+from .charts import GROUP_ORDER, TABLE_ROWS, fmt, group_cells, points_svg
 from .controlchart import (
     MIN_BASELINE_POINTS,
     NEAR_LIMIT_SIGMA,
@@ -84,6 +85,10 @@ class ControlFigure:
     top: int = TOP
     plot_width: int = WIDTH - LEFT - RIGHT
     plot_height: int = HEIGHT - TOP - BOTTOM
+
+    @property
+    def dots_svg(self) -> SafeString:
+        return points_svg((d.x, d.y, d.tip, d.diamond if d.signal else "") for d in self.dots)
 
     @property
     def recent_rows(self) -> list[ControlRow]:
