@@ -13,22 +13,43 @@ the rendered markup of a measure's charts under a key naming everything the mark
   the only thing about the reader the charts show;
 - what the page draws around the data: the page (which charts, compact or not), the focal group,
   the PDSA cycle markers (dates and labels), the team's address (the tables' CSV link);
-- the active language and time zone (words, dates and numbers).
+- the active language and time zone (words, dates and numbers);
+- the code that draws them (a digest of its files), so a release never serves older markup.
 
 A miss, or the cache being down, just renders the charts again.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Hashable, Iterable
+from pathlib import Path
 
 from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
-TIMEOUT = 60 * 60 * 24 * 7
-PREFIX = "improvement-charts:1"
+TIMEOUT = 60 * 60 * 24
+ROOT = Path(__file__).resolve().parent.parent
+# The code that draws the charts: a release that changes it starts new keys (no stale markup).
+DRAWING_FILES = [
+    *(ROOT / "improvement" / name for name in (
+        "charts.py", "control_display.py", "runchart.py", "controlchart.py", "suppression.py",
+    )),
+    *(ROOT / "templates" / "improvement" / name for name in (
+        "_chart.html", "_chart_list.html", "_control_chart.html", "_control_chart_list.html",
+    )),
+]  # fmt: skip
+
+
+@functools.cache
+def _prefix() -> str:
+    digest = hashlib.sha256()
+    for path in DRAWING_FILES:
+        if path.exists():
+            digest.update(path.read_bytes())
+    return f"improvement-charts:{digest.hexdigest()[:12]}"
 
 
 def chart_key(
@@ -60,7 +81,7 @@ def chart_key(
         timezone.get_current_timezone_name(),
     )
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
-    return f"{PREFIX}:{measure.pk}:{digest}"
+    return f"{_prefix()}:{measure.pk}:{digest}"
 
 
 def cached_fragments[K: Hashable](
