@@ -3,8 +3,8 @@
 Why SVG from the server: no JavaScript (the CSP allows none inline, and the pages must work
 without it), nothing fetched from elsewhere, a real text alternative (`role="img"`,
 `<title>`, `<desc>` and a data table beside every chart), and printable. The geometry is
-computed here (`run_chart_geometry`); the markup lives in an autoescaped template
-(templates/improvement/_run_chart_svg.html), as for the norms chart. Only presentation
+computed here (`run_chart_geometry`) and joined into markup with `format_html`, which escapes
+every text (`svg_markup`; a template loop per point cost most of a page). Only presentation
 attributes are used (fill, stroke): a `style` attribute would break the strict CSP.
 
 Figures pass through `improvement.suppression` before they reach a chart or table whenever
@@ -19,7 +19,6 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.template.loader import render_to_string
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -71,6 +70,26 @@ class Chart:
     @property
     def earlier_row_count(self) -> int:
         return max(0, len(self.rows) - TABLE_ROWS)
+
+    @property
+    def recent_rows_html(self) -> SafeString:
+        """The data table's rows, joined with format_html (every value escaped; each date
+        formatted once per language), as a template loop per row cost more than the chart."""
+        language, yes = get_language(), _("yes")
+        return format_html_join(
+            "",
+            "<tr><td>{}</td>{}<td>{}</td>{}<td>{}</td></tr>",
+            (
+                (
+                    _short_date(row.date, language),
+                    format_html_join("", "<td>{}</td>", ((e,) for e in row.extra)),
+                    row.value,
+                    "" if self.is_gap else format_html("<td>{}</td>", row.n),
+                    yes if row.signal else "",
+                )
+                for row in self.recent_rows
+            ),
+        )
 
 
 @dataclass
@@ -312,9 +331,11 @@ def run_chart_geometry(
     }
 
 
-def _dots_svg(dots) -> SafeString:
-    """The points, one element each: joined here with format_html (every value escaped), as a
-    template loop over a hundred points cost more than the rest of the chart."""
+def points_svg(points: Iterable[tuple[float, float, str, str]]) -> SafeString:
+    """Chart points as (x, y, tooltip, diamond): a circle with its tooltip, or for a signal
+    (diamond: the polygon's points) a diamond. Joined here with format_html (every value
+    escaped), as a template loop over a hundred points cost more than the rest of the chart;
+    run and control charts share it."""
     signal = _("signal")
     return format_html_join(
         "",
@@ -324,21 +345,134 @@ def _dots_svg(dots) -> SafeString:
                 format_html(
                     '<polygon class="signal-point" points="{}" fill="#b3261e">'
                     "<title>{} ({})</title></polygon>",
-                    dot["diamond"],
-                    dot["tip"],
+                    diamond,
+                    tip,
                     signal,
                 )
-                if dot["diamond"]
+                if diamond
                 else format_html(
                     '<circle cx="{}" cy="{}" r="3.5" fill="#24508f"><title>{}</title></circle>',
-                    dot["cx"],
-                    dot["cy"],
-                    dot["tip"],
+                    x,
+                    y,
+                    tip,
                 ),
             )
-            for dot in dots
+            for x, y, tip, diamond in points
         ),
     )
+
+
+def _dots_svg(dots) -> SafeString:
+    return points_svg((dot["cx"], dot["cy"], dot["tip"], dot["diamond"]) for dot in dots)
+
+
+def _html(template: str, rows: Iterable[tuple]) -> SafeString:
+    return format_html_join("", template, rows)
+
+
+def svg_markup(g: dict, *, chart_id: str, title: str, desc: str) -> SafeString:
+    """The run chart's SVG from its geometry (`run_chart_geometry`), joined with format_html:
+    every text escaped, every number as Python writes it ("1.5" in any language, as SVG needs).
+    Built here rather than in a template: the first drawing of a page's charts cost most of
+    the page (the drawn markup is kept, see `chart_cache`)."""
+    head = format_html(
+        '<svg class="run-chart" viewBox="0 0 {} {}" width="{}" height="{}" role="img" '
+        'aria-labelledby="{}-t {}-d" xmlns="http://www.w3.org/2000/svg">'
+        '<title id="{}-t">{}</title><desc id="{}-d">{}</desc>'
+        '<rect x="{}" y="{}" width="{}" height="{}" fill="#ffffff" stroke="#8a8f98" '
+        'stroke-width="1"/>',
+        g["width"], g["height"], g["width"], g["height"], chart_id, chart_id,
+        chart_id, title, chart_id, desc,
+        g["left"], g["top"], g["plot_w"], g["plot_h"],
+    )  # fmt: skip
+    if g["empty"]:
+        body = format_html(
+            '<text x="{}" y="{}" text-anchor="middle" fill="#444">{}</text>',
+            g["center_x"], g["center_y"], _("No data yet"),
+        )  # fmt: skip
+        return format_html("{}{}</svg>", head, body)
+    left, right = g["left"], g["plot_right"]
+    parts = [
+        _html(
+            '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#e3e5e8"/><text x="{}" y="{}" '
+            'text-anchor="end" font-size="11" fill="#3d4451">{}</text>',
+            (
+                (left, right, line["y"], line["y"], left - 6, line["label_y"], line["label"])
+                for line in g["grid"]
+            ),
+        ),  # fmt: skip
+        format_html(
+            '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#3d4451"/>',
+            left,
+            right,
+            g["zero_y"],
+            g["zero_y"],
+        )  # fmt: skip
+        if g["zero_y"] is not None
+        else "",
+        _html(
+            '<text x="{}" y="{}" text-anchor="{}" font-size="11" fill="#3d4451">{}</text>',
+            (
+                (label["x"], g["date_label_y"], label["anchor"], label["text"])
+                for label in g["date_labels"]
+            ),
+        ),  # fmt: skip
+        _html(
+            '<g class="pdsa-marker"><title>{}</title><line x1="{}" x2="{}" y1="{}" y2="{}" '
+            'stroke="#6b4fa0" stroke-dasharray="2 3"/><text x="{}" y="{}" font-size="10" '
+            'fill="#4b3478">{}</text></g>',
+            (
+                (
+                    m["label"],
+                    m["x"],
+                    m["x"],
+                    g["top"],
+                    g["plot_bottom"],
+                    m["text_x"],
+                    g["marker_text_y"],
+                    m["short"],
+                )
+                for m in g["markers"]
+            ),
+        ),  # fmt: skip
+        _html(
+            '<line class="median" x1="{}" x2="{}" y1="{}" y2="{}" stroke="#1f6f43" '
+            'stroke-width="2"/>{}',
+            (
+                (
+                    m["x1"],
+                    m["x2"],
+                    m["y"],
+                    m["y"],
+                    format_html(
+                        '<line class="median-extended" x1="{}" x2="{}" y1="{}" y2="{}" '
+                        'stroke="#1f6f43" stroke-width="2" stroke-dasharray="6 4"/>',
+                        m["x2"],
+                        m["extended_x2"],
+                        m["y"],
+                        m["y"],
+                    )
+                    if m["extended_x2"] is not None
+                    else "",
+                )
+                for m in g["medians"]
+            ),
+        ),  # fmt: skip
+        format_html(
+            '<polyline points="{}" fill="none" stroke="#24508f" stroke-width="1.5"/>',
+            g["polyline"],
+        ),
+        format_html(
+            '<path class="dots" d="{}" fill="none" stroke="#24508f" stroke-width="7" '
+            'stroke-linecap="round"/>',
+            g["dot_path"],
+        )
+        if g["dot_path"]
+        else "",
+        # The points: circles with a tooltip, diamonds for signals.
+        _dots_svg(g["dots"]),
+    ]
+    return format_html("{}{}</svg>", head, _html("{}", ((part,) for part in parts)))
 
 
 def render_svg(
@@ -352,15 +486,11 @@ def render_svg(
     zero_line: bool = False,
     compact: bool = False,
 ) -> SafeString:
-    """The run chart as SVG markup, through an autoescaped template."""
+    """The run chart as SVG markup (`svg_markup`)."""
     geometry = run_chart_geometry(
         result, unit=unit, markers=markers, zero_line=zero_line, compact=compact
     )
-    geometry["dots_svg"] = _dots_svg(geometry.get("dots", ()))
-    return render_to_string(
-        "improvement/_run_chart_svg.html",
-        {"chart_id": chart_id, "title": title, "desc": desc, "g": geometry},
-    )
+    return svg_markup(geometry, chart_id=chart_id, title=title, desc=desc)
 
 
 # --- building a measure's charts -----------------------------------------------------------------

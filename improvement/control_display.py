@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.utils.formats import date_format
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from .charts import GROUP_ORDER, fmt, group_cells
+from .charts import GROUP_ORDER, TABLE_ROWS, fmt, group_cells, points_svg
 from .controlchart import (
     MIN_BASELINE_POINTS,
     NEAR_LIMIT_SIGMA,
@@ -84,6 +85,20 @@ class ControlFigure:
     top: int = TOP
     plot_width: int = WIDTH - LEFT - RIGHT
     plot_height: int = HEIGHT - TOP - BOTTOM
+
+    @property
+    def dots_svg(self) -> SafeString:
+        return points_svg((d.x, d.y, d.tip, d.diamond if d.signal else "") for d in self.dots)
+
+    @property
+    def recent_rows(self) -> list[ControlRow]:
+        """The data table's rows: the latest points, as on the run charts (every point is in
+        the observations CSV)."""
+        return self.rows[-TABLE_ROWS:]
+
+    @property
+    def earlier_row_count(self) -> int:
+        return max(0, len(self.rows) - TABLE_ROWS)
 
 
 def rules_text() -> list[str]:

@@ -3,9 +3,11 @@
 from collections import defaultdict
 
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from . import permissions
+from .chart_cache import cached_fragments, chart_key
 from .charts import build_measure_charts, group_cells, suppress_groups
 from .diagram import render_driver_diagram
 from .models import Comment, Driver, ImprovementProject, Observation, PDSACycle
@@ -29,7 +31,8 @@ def project_context(
     project, *, insider: bool, all_groups: bool = False, compact: bool = False
 ) -> dict:
     """Everything the project page and the printable page show (`compact` charts: see
-    `charts.run_chart_geometry`)."""
+    `charts.run_chart_geometry`). Each measure's charts come rendered, from the cache when
+    nothing they show has changed (`chart_cache`); observations are read only for the others."""
     aim = getattr(project, "aim", None)
     primaries = list(
         project.drivers.filter(level=Driver.Level.PRIMARY).prefetch_related(
@@ -42,29 +45,58 @@ def project_context(
         .select_related("change_idea")
         .prefetch_related("measures")
     )
-    measures = list(project.measures.all())
-    observations = defaultdict(list)
-    for obs in Observation.objects.filter(measure__project=project).order_by("date", "group"):
-        observations[obs.measure_id].append(obs)
+    measures = {measure.pk: measure for measure in project.measures.all()}
     focal = aim.for_whom if aim else (project.focal_groups[0] if project.focal_groups else None)
-    measure_blocks = []
-    for measure in measures:
-        markers = [
+    markers = {
+        pk: [
             (c.marker_date, cycle_label(c))
             for c in cycles
-            if c.marker_date and any(m.pk == measure.pk for m in c.measures.all())
+            if c.marker_date and any(m.pk == pk for m in c.measures.all())
         ]
-        charts = build_measure_charts(
+        for pk in measures
+    }
+    page = "print" if all_groups else "project"
+    team = project.team
+
+    def render(missing: list[int]) -> dict[int, tuple[str]]:
+        observations = defaultdict(list)
+        for obs in Observation.objects.filter(measure__in=missing).order_by("date", "group"):
+            observations[obs.measure_id].append(obs)
+        rendered = {}
+        for pk in missing:
+            charts = build_measure_charts(
+                measures[pk],
+                observations[pk],
+                insider=insider,
+                focal=focal,
+                markers=markers[pk],
+                compact=compact,
+                # The project page shows the gap, the focal group and all students (drawn only).
+                only=None if all_groups else {"gap", focal, "ALL"},
+            )
+            rendered[pk] = (
+                render_to_string(
+                    "improvement/_chart_list.html",
+                    {"charts": charts, "team": team, "open_tables": all_groups},
+                ),
+            )
+        return rendered
+
+    keys = {
+        pk: chart_key(
             measure,
-            observations[measure.pk],
+            page=page,
             insider=insider,
             focal=focal,
-            markers=markers,
-            compact=compact,
-            # The project page shows the gap, the focal group and all students (drawn only).
-            only=None if all_groups else {"gap", focal, "ALL"},
+            markers=markers[pk],
+            team_slug=team.slug,
         )
-        measure_blocks.append({"measure": measure, "charts": charts})
+        for pk, measure in measures.items()
+    }
+    fragments = cached_fragments(keys, render)
+    measure_blocks = [
+        {"measure": measure, "charts_html": fragments[pk][0]} for pk, measure in measures.items()
+    ]
     ideas_by_pk = {idea.pk: idea for idea in ideas}
     timeline = defaultdict(list)
     for cycle in cycles:

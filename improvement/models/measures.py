@@ -90,6 +90,10 @@ class Measure(models.Model):
     has_current_signal = models.BooleanField(
         _("has a current signal"), default=False, editable=False
     )
+    # A new value whenever the measure or its data change (the same
+    # services.measure_signals_refresh): the pages' cached charts are keyed on it
+    # (improvement.chart_cache), so a write makes them stale even while the cache was down.
+    charts_version = models.UUIDField(default=uuid.uuid4, editable=False)
 
     objects = ProjectOwnedQuerySet.as_manager()
 

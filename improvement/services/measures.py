@@ -1,6 +1,7 @@
 """Writes for measures and observations, and the stored current signal."""
 
 import math
+import uuid
 from collections import defaultdict
 from datetime import date
 
@@ -87,7 +88,8 @@ def measure_signals_refresh(measures) -> None:
     """Store whether each measure shows a current signal (on suppressed figures: facilitators
     are outside every team). Called whenever a measure's rules or data change, so the cohort
     dashboard reads one flag per measure instead of rerunning the run-chart rules. The same
-    pass stores the measure's bright spots (`improvement.brightspots`)."""
+    pass stores the measure's bright spots (`improvement.brightspots`) and gives each measure a
+    new `charts_version`, so the pages' cached charts (`improvement.chart_cache`) are redrawn."""
     measures = list(measures)
     points = defaultdict(list)
     for obs in (
@@ -96,16 +98,13 @@ def measure_signals_refresh(measures) -> None:
         .order_by("date")
     ):
         points[obs.measure_id].append(obs)
-    changed = []
     found = {}
     for measure in measures:
         cells = group_cells(points[measure.pk], insider=False)
         found[measure.pk] = brightspots.detect(cells, measure)
-        signal = current_signal(cells, measure)
-        if signal != measure.has_current_signal:
-            measure.has_current_signal = signal
-            changed.append(measure)
-    Measure.objects.bulk_update(changed, ["has_current_signal"], batch_size=500)
+        measure.has_current_signal = current_signal(cells, measure)
+        measure.charts_version = uuid.uuid4()
+    Measure.objects.bulk_update(measures, ["has_current_signal", "charts_version"], batch_size=500)
     bright_spots_store(measures, found)
 
 

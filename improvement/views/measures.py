@@ -5,6 +5,7 @@ from functools import cached_property
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
@@ -13,6 +14,7 @@ from cohort_site.idempotency import IdempotentCreateMixin
 from cohort_site.unchanged import UNCHANGED
 
 from .. import forms, services
+from ..chart_cache import cached_fragments, chart_key
 from ..charts import build_measure_charts, group_cells
 from ..control_display import build_control_charts, rules_text
 from ..dialogue_forms import DialogueStartForm
@@ -29,20 +31,27 @@ from .base import ProjectMixin, ServiceFormMixin, WriteMixin
 # --- measures ------------------------------------------------------------------------------------
 
 
-def run_charts(project, measure, observations=None, *, insider: bool, cells=None) -> list:
+def measure_markers(project, measure) -> list:
+    """The PDSA cycles that test the measure, as (date, label) markers on its charts."""
+    cycles = PDSACycle.objects.filter(project=project, measures=measure)
+    return [(c.marker_date, cycle_label(c)) for c in cycles if c.marker_date]
+
+
+def run_charts(
+    project, measure, observations=None, *, insider: bool, cells=None, markers=None
+) -> list:
     """The measure's run charts by group, with the aim's focal group and the PDSA markers
     (suppressed for anyone outside the team); the measure page and data dialogues show them.
     `cells`: the observations already grouped and suppressed for this reader, if at hand."""
     if observations is None:
         observations = list(Observation.objects.filter(measure=measure).order_by("date", "group"))
     aim = getattr(project, "aim", None)
-    cycles = PDSACycle.objects.filter(project=project, measures=measure)
     return build_measure_charts(
         measure,
         observations,
         insider=insider,
         focal=aim.for_whom if aim else None,
-        markers=[(c.marker_date, cycle_label(c)) for c in cycles if c.marker_date],
+        markers=measure_markers(project, measure) if markers is None else markers,
         cells=cells,
     )
 
@@ -97,19 +106,11 @@ class MeasureView(MeasureMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         measure = self.measure
-        observations = list(Observation.objects.filter(measure=measure).order_by("date", "group"))
-        # Grouped and suppressed once for this reader: both kinds of chart draw from it.
-        cells = group_cells(observations, insider=self.insider)
+        charts_html, control_charts_html = self.charts_html()
         context.update(
             measure=measure,
-            charts=run_charts(
-                self.project, measure, observations, insider=self.insider, cells=cells
-            ),
-            control_charts=(
-                build_control_charts(measure, observations, insider=self.insider, cells=cells)
-                if measure.shows_control_charts
-                else []
-            ),
+            charts_html=charts_html,
+            control_charts_html=control_charts_html,
             control_rules=rules_text(),
             dialogues=measure.dialogues.select_related("measure", "started_by", "project__team"),
             dialogue_form=DialogueStartForm(project=self.project),
@@ -117,6 +118,51 @@ class MeasureView(MeasureMixin, TemplateView):
             baseline_form=forms.BaselineForm(instance=measure),
         )
         return context
+
+    def charts_html(self) -> tuple:
+        """The run and control charts' markup, from the cache while nothing they show changed
+        (`chart_cache`); the observations are read only to draw them again."""
+        measure, project = self.measure, self.project
+        markers = measure_markers(project, measure)
+        aim = getattr(project, "aim", None)
+        key = chart_key(
+            measure,
+            page="measure",
+            insider=self.insider,
+            focal=aim.for_whom if aim else None,
+            markers=markers,
+            team_slug=self.team.slug,
+        )
+
+        def render(_missing) -> dict:
+            observations = list(
+                Observation.objects.filter(measure=measure).order_by("date", "group")
+            )
+            # Grouped and suppressed once for this reader: both kinds of chart draw from it.
+            cells = group_cells(observations, insider=self.insider)
+            charts = control_charts = []
+            if measure.shows_run_charts:
+                charts = run_charts(
+                    project, measure, observations, insider=self.insider, cells=cells,
+                    markers=markers,
+                )  # fmt: skip
+            if measure.shows_control_charts:
+                control_charts = build_control_charts(
+                    measure, observations, insider=self.insider, cells=cells
+                )
+            return {
+                "page": (
+                    render_to_string(
+                        "improvement/_chart_list.html", {"charts": charts, "team": self.team}
+                    ),
+                    render_to_string(
+                        "improvement/_control_chart_list.html",
+                        {"control_charts": control_charts, "team": self.team},
+                    ),
+                )
+            }
+
+        return cached_fragments({"page": key}, render)["page"]
 
 
 class ObservationAddView(IdempotentCreateMixin, WriteMixin, MeasureView):

@@ -48,3 +48,25 @@ def test_a_long_series_shows_its_latest_points_and_links_to_the_csv(roles):
         assert export in page
     csv = client.get(export).content.decode()
     assert start.isoformat() in csv
+
+
+def test_a_long_series_control_chart_table_shows_its_latest_points_too(roles):
+    measure = MeasureFactory(
+        project=ImprovementProjectFactory(team=roles["team_a"]), charts="control", unit="count"
+    )
+    start = datetime.date(2026, 1, 5)
+    weeks = TABLE_ROWS + 15
+    Observation.objects.bulk_create(
+        Observation(measure=measure, date=start + datetime.timedelta(weeks=w), group="ALL",
+                    value=20 + w % 3, n=300)
+        for w in range(weeks)
+    )  # fmt: skip
+    page = client_for("member_a", roles).get(
+        reverse("improvement:measure", args=["team-a", measure.pk])
+    )
+    html = page.content.decode()
+    table = html.split('class="run-chart control-chart"', 1)[1]
+    first = f"<tr><td>{date_format(start, 'SHORT_DATE_FORMAT')}</td>"
+    assert table.count("<tr><td>") == TABLE_ROWS and first not in table
+    assert f"The latest {TABLE_ROWS} points of {weeks}." in table
+    assert reverse("improvement:export_observations", args=["team-a"]) in table
