@@ -4,6 +4,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.formats import localize
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
 from . import panels
@@ -25,6 +27,12 @@ class TeamRow:
     team: Team
     cells: list = field(default_factory=list)
     alerts: list[str] = field(default_factory=list)
+
+    @property
+    def cells_html(self):
+        """The row's column cells, escaped and localised as `{{ cell }}` would be, without a
+        template loop over teams × columns (the largest part of the page's rendering)."""
+        return format_html_join("", "<td>{}</td>", ((localize(cell),) for cell in self.cells))
 
 
 def inactivity_alerts(*, teams):

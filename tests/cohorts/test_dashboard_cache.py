@@ -152,3 +152,12 @@ def test_a_cached_dashboard_costs_the_same_for_1_and_30_teams(roles, django_asse
         team_with_every_feature(team=team, facilitator=roles["facilitator"])
     large = _warm_queries(client, django_assert_max_num_queries, DASHBOARD_CACHED_MAX_QUERIES)
     assert small == large
+
+
+def test_dashboard_cells_are_escaped_like_template_variables(roles):
+    from cohorts.dashboard import TeamRow
+
+    row = TeamRow(team=roles["team_a"], cells=['<img src=x onerror="alert(1)">', 12])
+    assert str(row.cells_html) == (
+        "<td>&lt;img src=x onerror=&quot;alert(1)&quot;&gt;</td><td>12</td>"
+    )
