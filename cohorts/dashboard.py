@@ -1,9 +1,10 @@
 """The facilitator's cohort dashboard: one row per team, columns and alerts from every app."""
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import localize
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
@@ -78,6 +79,37 @@ def cohort_dashboard(
         rows = [r for r in rows if r.alerts]
     rows.sort(key=SORT_KEYS.get(sort, SORT_KEYS["name"]), reverse=descending)
     return teams, columns, rows
+
+
+def table_fragment_key(rows, columns, *, can_download_portfolio: bool) -> str:
+    """A digest of everything the teams table shows, for its cached rendering (`{% cache %}`
+    in cohorts/cohort.html): the rows in their order with each team's name, address, partner,
+    members, last activity, cells and alerts, the column labels, whether portfolio links show,
+    the language and the time zone. Whatever changes on the page changes the key, so the
+    fragment needs no invalidation of its own."""
+    parts = [
+        translation.get_language() or "",
+        timezone.get_current_timezone_name(),
+        str(can_download_portfolio),
+        repr([str(column.label) for column in columns]),
+    ]
+    for row in rows:
+        team = row.team
+        parts.append(
+            repr(
+                (
+                    team.pk,
+                    team.slug,
+                    team.name,
+                    team.organization.name,
+                    team.member_count,
+                    team.last_activity_at,
+                    [str(c) for c in row.cells],
+                    [str(a) for a in row.alerts],
+                )
+            )  # fmt: skip
+        )
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 @dataclass

@@ -161,3 +161,30 @@ def test_dashboard_cells_are_escaped_like_template_variables(roles):
     assert str(row.cells_html) == (
         "<td>&lt;img src=x onerror=&quot;alert(1)&quot;&gt;</td><td>12</td>"
     )
+
+
+def test_the_cached_table_shows_a_renamed_team_and_a_new_reflection(roles):
+    from cohorts.models import Team
+    from journals import services as journals
+
+    client = client_for("facilitator", roles)
+    assert ">Team A<" in client.get(URL).content.decode()
+    Team.objects.filter(pk=roles["team_a"].pk).update(name="Team Alpha")
+    page = client.get(URL).content.decode()
+    assert ">Team Alpha<" in page and ">Team A<" not in page
+    before = page.count("<td>1</td>")
+    journals.entry_create(
+        author=roles["member_a"], team=roles["team_a"], title="Week 4", body="<p>We met.</p>",
+        kind="learning", visibility="team",
+    )  # fmt: skip
+    assert client.get(URL).content.decode().count("<td>1</td>") == before + 1
+
+
+def test_a_site_admin_never_gets_the_facilitators_portfolio_links_from_the_cache(roles):
+    facilitator, admin = client_for("facilitator", roles), client_for("site_admin", roles)
+    assert "Download portfolio" in facilitator.get(URL).content.decode()
+    admin_page = admin.get(URL)
+    assert admin_page.status_code == 200
+    assert ">Team A<" in admin_page.content.decode()
+    assert "Download portfolio" not in admin_page.content.decode()
+    assert "Download portfolio" in facilitator.get(URL).content.decode()
