@@ -134,7 +134,13 @@ def program_overview(user) -> list[CohortSummary]:
     cohorts = list(Cohort.objects.select_related("program").order_by("-starts_on", "name"))
     cohort_schedules_prefetch(cohorts)
     by_pk = {cohort.pk: cohort for cohort in cohorts}
-    teams = list(Team.objects.with_member_counts().filter(cohort__in=cohorts).order_by("pk"))
+    # Only what the figures and the alert hooks read (a thousand teams at statewide size).
+    teams = list(
+        Team.objects.with_member_counts()
+        .filter(cohort__in=cohorts)
+        .only("pk", "cohort_id", "last_activity_at")
+        .order_by("pk")
+    )
     for team in teams:
         team.cohort = by_pk[team.cohort_id]
     alerts = panels.cohort_team_alerts(teams=teams)
