@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cohorts import access
+from cohorts.services import team_summary_changed
 
 from .models import Conversation, NextStep
 
@@ -45,6 +46,7 @@ def conversation_record(
         )
         for step in steps
     )
+    team_summary_changed(team)  # open steps on the cohort dashboard
     return conversation
 
 
@@ -52,3 +54,4 @@ def next_step_done(*, step: NextStep, by) -> None:
     if not step.can_mark_done(by):
         raise PermissionDenied
     NextStep.objects.filter(pk=step.pk, done_at__isnull=True).update(done_at=timezone.now())
+    team_summary_changed(step.conversation.team_id)

@@ -1,9 +1,12 @@
 """The facilitator's cohort dashboard: one row per team, columns and alerts from every app."""
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import localize
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
 from . import panels
@@ -25,6 +28,12 @@ class TeamRow:
     team: Team
     cells: list = field(default_factory=list)
     alerts: list[str] = field(default_factory=list)
+
+    @property
+    def cells_html(self):
+        """The row's column cells, escaped and localised as `{{ cell }}` would be, without a
+        template loop over teams × columns (the largest part of the page's rendering)."""
+        return format_html_join("", "<td>{}</td>", ((localize(cell),) for cell in self.cells))
 
 
 def inactivity_alerts(*, teams):
@@ -72,6 +81,37 @@ def cohort_dashboard(
     return teams, columns, rows
 
 
+def table_fragment_key(rows, columns, *, can_download_portfolio: bool) -> str:
+    """A digest of everything the teams table shows, for its cached rendering (`{% cache %}`
+    in cohorts/cohort.html): the rows in their order with each team's name, address, partner,
+    members, last activity, cells and alerts, the column labels, whether portfolio links show,
+    the language and the time zone. Whatever changes on the page changes the key, so the
+    fragment needs no invalidation of its own."""
+    parts = [
+        translation.get_language() or "",
+        timezone.get_current_timezone_name(),
+        str(can_download_portfolio),
+        repr([str(column.label) for column in columns]),
+    ]
+    for row in rows:
+        team = row.team
+        parts.append(
+            repr(
+                (
+                    team.pk,
+                    team.slug,
+                    team.name,
+                    team.organization.name,
+                    team.member_count,
+                    team.last_activity_at,
+                    [str(c) for c in row.cells],
+                    [str(a) for a in row.alerts],
+                )
+            )  # fmt: skip
+        )
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
 @dataclass
 class CohortSummary:
     cohort: Cohort
@@ -94,7 +134,13 @@ def program_overview(user) -> list[CohortSummary]:
     cohorts = list(Cohort.objects.select_related("program").order_by("-starts_on", "name"))
     cohort_schedules_prefetch(cohorts)
     by_pk = {cohort.pk: cohort for cohort in cohorts}
-    teams = list(Team.objects.with_member_counts().filter(cohort__in=cohorts).order_by("pk"))
+    # Only what the figures and the alert hooks read (a thousand teams at statewide size).
+    teams = list(
+        Team.objects.with_member_counts()
+        .filter(cohort__in=cohorts)
+        .only("pk", "cohort_id", "last_activity_at")
+        .order_by("pk")
+    )
     for team in teams:
         team.cohort = by_pk[team.cohort_id]
     alerts = panels.cohort_team_alerts(teams=teams)

@@ -14,6 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from . import access
 
+
+def random_version() -> int:
+    return secrets.randbits(48)
+
+
 cds_code_validator = RegexValidator(
     r"^\d{14}$",
     _("A California CDS code has exactly 14 digits (county 2, district 5, school 7)."),
@@ -163,6 +168,10 @@ class Team(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), unique=True)
     last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
+    # Changes whenever something the cohort dashboard shows about the team changes (services
+    # call `cohorts.services.team_summary_changed` or `team_touch`): the dashboard's cached
+    # columns are keyed on it. Starts at random so a reseeded database never matches an old key.
+    summary_version = models.BigIntegerField(default=random_version, editable=False)
 
     objects = TeamQuerySet.as_manager()
 

@@ -31,11 +31,19 @@
         return WeekCount(label=_("Entries"), counts=counts_by_cohort(entries, "team__cohort"))
 
 A hook returns None to add nothing.
+
+Column values are cached (`cohort_team_columns`): a column shows only what every manager of
+the cohort may see (never depends on `user`), and every service that changes what it shows
+calls `cohorts.services.team_summary_changed(team)` (or `team_touch`) in its transaction.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count
+from django.utils import timezone, translation
+from django.utils.functional import Promise
 
 from wagtail import hooks
 
@@ -75,12 +83,49 @@ def team_space_panels(*, team, user, request) -> list[Panel]:
     return sorted((p for p in panels if p), key=lambda p: p.order)
 
 
+COLUMNS_CACHE_SECONDS = 60 * 60 * 24
+
+
+def _columns_key(cohort, teams) -> str:
+    """Everything the columns' text depends on: the cohort's teams and each one's
+    `summary_version`, the cohort's school year, the language, the time zone and today's date
+    (overdue, "days since" and dates shown)."""
+    versions = ",".join(f"{t.pk}.{t.summary_version}" for t in sorted(teams, key=lambda t: t.pk))
+    digest = hashlib.sha256(f"{cohort.school_year}|{versions}".encode()).hexdigest()[:32]
+    return ":".join(
+        [
+            "cohort-columns",
+            str(cohort.pk),
+            digest,
+            translation.get_language() or "",
+            timezone.get_current_timezone_name(),
+            timezone.localdate().isoformat(),
+        ]
+    )
+
+
+def _plain(value):
+    return str(value) if isinstance(value, Promise) else value
+
+
 def cohort_team_columns(*, cohort, teams, user) -> list[Column]:
+    """Every app's columns for the cohort's teams, cached until one of the teams changes (see
+    the module doc). While the cache is unreachable every call computes them."""
+    key = _columns_key(cohort, teams)
+    cached = cache.get(key)
+    if cached is not None:
+        return [Column(label=label, values=values, order=order) for label, values, order in cached]
     columns = []
     for fn in hooks.get_hooks(COHORT_TEAM_COLUMNS):
         result = fn(cohort=cohort, teams=teams, user=user)
         columns.extend(result if isinstance(result, list | tuple) else [result])
-    return sorted((c for c in columns if c), key=lambda c: c.order)
+    columns = sorted((c for c in columns if c), key=lambda c: c.order)
+    cache.set(
+        key,
+        [(str(c.label), {pk: _plain(v) for pk, v in c.values.items()}, c.order) for c in columns],
+        COLUMNS_CACHE_SECONDS,
+    )
+    return columns
 
 
 def cohort_team_alerts(*, teams) -> dict[int, list[str]]:

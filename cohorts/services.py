@@ -7,6 +7,7 @@ transaction.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,8 +22,23 @@ MEMBERSHIP_ENDED = "membership_ended"
 
 
 def team_touch(team: Team) -> None:
-    """Record activity on a team (feature apps call this when members write something)."""
-    Team.objects.filter(pk=team.pk).update(last_activity_at=timezone.now())
+    """Record activity on a team (feature apps call this when members write something).
+
+    Activity changes what the cohort dashboard shows about the team, so this also counts as
+    `team_summary_changed`."""
+    Team.objects.filter(pk=team.pk).update(
+        last_activity_at=timezone.now(), summary_version=F("summary_version") + 1
+    )
+
+
+def team_summary_changed(*teams) -> None:
+    """Something the cohort dashboard shows about these teams (Team objects or pks) changed
+    without being team activity (a facilitator's coaching step, an entry deleted, someone
+    leaving): the dashboard's cached columns for their cohorts are read afresh. In the
+    writer's transaction, so a reader never caches old figures under the new version."""
+    pks = {getattr(team, "pk", team) for team in teams if team is not None}
+    if pks:
+        Team.objects.filter(pk__in=pks).update(summary_version=F("summary_version") + 1)
 
 
 class InvitationAlreadyOpen(ValidationError):
@@ -255,6 +271,7 @@ def membership_end(*, membership: Membership, by, new_lead: Membership | None = 
     membership.save(update_fields=["left_on"])
     for fn in hooks.get_hooks(MEMBERSHIP_ENDED):
         fn(membership=membership)
+    team_summary_changed(membership.team_id)
 
 
 @transaction.atomic
@@ -268,6 +285,7 @@ def membership_move(
     if Membership.objects.current().filter(team=to_team, user=membership.user).exists():
         raise ValidationError({"to_team": _("This person is already on that team.")})
     membership_end(membership=membership, by=by, new_lead=new_lead)
+    team_summary_changed(to_team)
     return Membership.objects.create(
         user=membership.user, team=to_team, role=Membership.Role.MEMBER
     )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from cohorts import access
 from cohorts.artifacts import artifact_snapshot
 from cohorts.models import Cohort, CohortSession, Membership, Team
-from cohorts.services import team_touch
+from cohorts.services import team_summary_changed, team_touch
 
 from . import anonymity, notifications, protocols
 from .models import (
@@ -195,6 +195,7 @@ def request_close(*, request: FeedbackRequest, by) -> None:
         request.release_announced = True
         notifications.responses_released(request, count)
     request.save(update_fields=["closed_on", "release_announced"])
+    team_summary_changed(request.team)  # no longer overdue
 
 
 def _submitted_count(request: FeedbackRequest) -> int:
@@ -271,6 +272,8 @@ def response_save(
         counts = anonymity.answer_counts_as_activity(request, submitted_before=submitted_before)
         if assignment.reviewer_team_id and counts:
             team_touch(assignment.reviewer_team)
+        # Given, received and overdue on the cohort dashboard.
+        team_summary_changed(request.team_id, assignment.reviewer_team_id)
         if not request.anonymous:
             notifications.response_received(request, response)
         # Anonymous: the daily run announces the release (see notifications.py).
@@ -355,6 +358,7 @@ def assignment_reassign(*, assignment: Assignment, by, reviewer) -> Assignment:
         request=request, reviewer=reviewer, reviewer_team=_team_of_in_cohort(reviewer, cohort)
     )
     notifications.request_created(request, [reviewer])
+    team_summary_changed(request.team_id, assignment.reviewer_team_id, new.reviewer_team_id)
     return new
 
 
@@ -373,7 +377,10 @@ def request_take(*, request: FeedbackRequest, by) -> Assignment:
     if request.requested_by_id == by.pk:
         raise ValidationError(_("You cannot review your own request."))
     existing = Assignment.objects.active().filter(request=request, reviewer=by).first()
-    return existing or Assignment.objects.create(request=request, reviewer=by)
+    if existing:
+        return existing
+    team_summary_changed(request.team_id)  # a reviewer more to wait for
+    return Assignment.objects.create(request=request, reviewer=by)
 
 
 # --- session feedback -----------------------------------------------------------------------

@@ -44,10 +44,11 @@ def overdue_counts(teams) -> dict[int, int]:
     """Overdue requests per team, read once and kept on the team objects: the dashboard's
     column and alert both show it."""
     if not all(hasattr(t, "_overdue_feedback") for t in teams):
+        # By cohort, not by a list of every team: the program overview passes all teams.
         counts = Counter(
             dict(
                 FeedbackRequest.objects.overdue(timezone.localdate())
-                .filter(team_id__in=[t.pk for t in teams])
+                .filter(team__cohort_id__in={t.cohort_id for t in teams})
                 .values_list("team_id")
                 .annotate(n=Count("pk"))
             )
@@ -96,18 +97,13 @@ def feedback_column(*, cohort, teams, user):
 def feedback_alerts(*, teams):
     """Teams with feedback requests past due and reviewers still to answer."""
     overdue = overdue_counts(teams)
-    return {
-        pk: [
-            ngettext(
-                "%(n)s feedback request is overdue",
-                "%(n)s feedback requests are overdue",
-                n,
-            )
-            % {"n": n}
-        ]
-        for pk, n in overdue.items()
+    messages = {
+        n: ngettext("%(n)s feedback request is overdue", "%(n)s feedback requests are overdue", n)
+        % {"n": n}
+        for n in set(overdue.values())
         if n
     }
+    return {pk: [messages[n]] for pk, n in overdue.items() if n}
 
 
 @hooks.register(COHORT_WEEK_COUNTS)

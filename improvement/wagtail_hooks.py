@@ -141,10 +141,12 @@ def no_cycle_by_april_alert(*, teams):
     late = [t for t in teams if today >= datetime.date(t.cohort.ends_on.year, 4, 1)]
     if not late:
         return {}
+    # By cohort, not by a list of every team: the program overview passes all teams.
     with_cycles = set(
-        PDSACycle.objects.filter(project__team__in=[t.pk for t in late]).values_list(
-            "project__team_id", flat=True
-        )
+        PDSACycle.objects.filter(project__team__cohort_id__in={t.cohort_id for t in late})
+        .values_list("project__team_id", flat=True)
+        .order_by()
+        .distinct()
     )
     message = _("No PDSA cycle by April")
     return {team.pk: [message] for team in late if team.pk not in with_cycles}

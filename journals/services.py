@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from cohort_site.sanitize import clean_html, html_to_text
 from cohort_site.unchanged import UNCHANGED, assign
 from cohorts import access
-from cohorts.services import team_touch
+from cohorts.services import team_summary_changed, team_touch
 
 from .models import (
     BODY_MAX_CHARS,
@@ -142,6 +142,7 @@ def entry_update(
     The other settings change only when given.
     """
     stored = _locked_own_entry(entry.pk, author)
+    team_before = stored.team_id
     cleaned, text = clean_body(body)
     if not force and version is not None and stored.version > version:
         same_editor = bool(writer_key) and stored.last_writer_key == writer_key
@@ -178,6 +179,8 @@ def entry_update(
     _keep_version(stored, coalesce=autosave)
     if not stored.is_draft:
         team_touch(stored.team)
+        if stored.team_id != team_before:  # the reflection left the other team's count
+            team_summary_changed(team_before)
     return stored
 
 
@@ -196,7 +199,10 @@ def version_restore(*, version: EntryVersion, author) -> JournalEntry:
 
 @transaction.atomic
 def entry_delete(*, entry: JournalEntry, author) -> None:
-    _locked_own_entry(entry.pk, author).delete()
+    stored = _locked_own_entry(entry.pk, author)
+    stored.delete()
+    if not stored.is_draft:
+        team_summary_changed(stored.team_id)  # one reflection fewer on the cohort dashboard
 
 
 def can_reply(user, entry: JournalEntry) -> bool:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from cohorts import access
 from cohorts.models import Membership, Team
-from cohorts.services import team_touch
+from cohorts.services import team_summary_changed, team_touch
 
 from .models import (
     CheckIn,
@@ -242,6 +242,7 @@ def _ratify(norm_set: NormSet) -> None:
     norm_set.status = NormSet.Status.RATIFIED
     norm_set.ratified_at = now
     norm_set.save(update_fields=["status", "ratified_at", "closed_by", "close_reason"])
+    team_summary_changed(norm_set.team_id)
 
 
 @transaction.atomic
@@ -310,6 +311,7 @@ def norm_set_close(*, norm_set: NormSet, user, reason: str) -> NormSet:
     if tally["objections"]:
         norm_set.status = NormSet.Status.DRAFT
         norm_set.save(update_fields=["status", "closed_by", "close_reason"])
+        team_summary_changed(norm_set.team_id)
     else:
         _ratify(norm_set)
     return norm_set
@@ -404,7 +406,9 @@ def statement_endorse(*, statement: IdentityStatement, user) -> Endorsement:
     latest = IdentityStatement.objects.filter(team_id=statement.team_id).first()
     if latest is None or latest.pk != statement.pk:
         raise ValidationError(_("Only the current version can be endorsed."))
-    endorsement, _created = Endorsement.objects.get_or_create(statement=statement, user=user)
+    endorsement, created = Endorsement.objects.get_or_create(statement=statement, user=user)
+    if created:
+        team_summary_changed(statement.team_id)
     return endorsement
 
 

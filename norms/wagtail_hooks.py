@@ -44,9 +44,10 @@ def no_ratified_norms_alert(*, teams):
     late = [t for t in teams if opened[t.cohort_id]]
     if not late:
         return {}
+    # By cohort, not by a list of every team: the program overview passes all teams.
     ratified = set(
         NormSet.objects.filter(
-            team__in=[t.pk for t in late], status=NormSet.Status.RATIFIED
+            team__cohort_id__in={t.cohort_id for t in late}, status=NormSet.Status.RATIFIED
         ).values_list("team_id", flat=True)
     )
     message = _("No ratified norms by the third module")

@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from accounts.roles import is_site_admin
 from cohorts import access
+from cohorts.models import Membership
+from cohorts.services import team_summary_changed
 
 from .models import AuditRecord, pseudonym
 from .registry import Erase, registry
@@ -121,6 +123,8 @@ def person_erase(*, user, actor) -> dict:
         return {}
     counts = {}
     subject = pseudonym(user)
+    # Their reflections, votes and endorsements leave their teams' dashboard figures.
+    team_summary_changed(*Membership.objects.filter(user=user).values_list("team_id", flat=True))
     for label, step in registry.erasure_steps():
         counts[label] = step(user=user)
     for declaration in registry.personal():

@@ -39,6 +39,7 @@ class CohortView(CohortManagerMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         teams, columns, rows = self.dashboard()
+        can_download_portfolio = access.is_cohort_facilitator(self.request.user, self.cohort)
         invitations = list(
             Invitation.objects.outstanding().filter(team__cohort=self.cohort).select_related("team")
         )
@@ -61,7 +62,10 @@ class CohortView(CohortManagerMixin, TemplateView):
             sessions=self.cohort.sessions.select_related("module"),
             calendar=calendar.subscription_urls(self.request, self.cohort),
             # The portfolio is the facilitators' to take (privacy.views.TeamPortfolioView).
-            can_download_portfolio=access.is_cohort_facilitator(self.request.user, self.cohort),
+            can_download_portfolio=can_download_portfolio,
+            table_key=dashboard.table_fragment_key(
+                rows, columns, can_download_portfolio=can_download_portfolio
+            ),
         )
         return context
 

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from cohort_site.unchanged import UNCHANGED, assign
-from cohorts.services import team_touch
+from cohorts.services import team_summary_changed, team_touch
 
 from .. import brightspots, permissions
 from ..charts import current_signal, group_cells
@@ -81,6 +81,7 @@ def measure_set_baseline(
     assign(measure, {"charts": charts})
     _save(measure)
     measure_signals_refresh([measure])
+    team_summary_changed(measure.project.team_id)  # its signal may have changed
     return measure
 
 

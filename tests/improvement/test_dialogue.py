@@ -183,8 +183,10 @@ def test_the_facilitator_pages_cost_the_same_for_2_and_50_teams(
     facilitator.get(url)  # warm caches
     with django_assert_max_num_queries(200) as small:
         assert facilitator.get(url).status_code == 200
+    limit = len(small.captured_queries)
     _teams_with_dialogues(roles["cohort"], 48, start=2)
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    facilitator.get(url)  # warm again: the cohort page caches its columns per team version
+    with django_assert_max_num_queries(limit):
         assert facilitator.get(url).status_code == 200
 
 
