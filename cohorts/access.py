@@ -16,6 +16,7 @@ defined beside the other site-wide roles in `accounts/roles.py` and re-exported 
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.db import connections, router
 from django.db.models import CharField, Func, OuterRef, Q, Subquery, Value
 from django.urls import reverse
 
@@ -161,47 +162,9 @@ def person_roles(user) -> dict:
         return cached
     if not _active(user):
         return {"teams": {}, "cohorts": set()}
-
-    def tagged(queryset, tag: str, pk: str, role=None):
-        text = CharField()
-        return queryset.order_by().values_list(
-            Value(tag, output_field=text), pk, role or Value("", output_field=text)
-        )
-
-    User = get_user_model()
-    rows = (
-        tagged(current_memberships(user), "team", "team_id", "role")
-        .union(
-            tagged(
-                _model("Cohort").facilitators.through.objects.filter(user=user),
-                "cohort",
-                "cohort_id",
-            ),
-            tagged(
-                User.groups.through.objects.filter(user=user, group__name=FACILITATORS_GROUP),
-                "group",
-                "group_id",
-            ),
-            tagged(
-                User.objects.filter(pk=user.pk).annotate(
-                    unread=Subquery(
-                        apps.get_model("notifications", "Notification")
-                        .objects.filter(user=OuterRef("pk"), read_at__isnull=True)
-                        .order_by()
-                        .annotate(n=Func("pk", function="COUNT"))
-                        .values("n")
-                    )
-                ),
-                "unread",
-                "unread",
-            ),
-            all=True,
-        )
-        .order_by()
-    )
     cached = {"teams": {}, "cohorts": set()}
     in_group, unread = False, 0
-    for tag, value, role in rows:
+    for tag, value, role in _person_rows(user.pk):
         if tag == "team":
             cached["teams"][value] = role
         elif tag == "cohort":
@@ -214,6 +177,66 @@ def person_roles(user) -> dict:
     user._facilitator_flags = (in_group, bool(cached["cohorts"]))
     user._unread_notifications = unread
     return cached
+
+
+def _person_query(user_pk: int):
+    """The rows of `person_roles`: (kind, id or count, role), one query for all four."""
+
+    def tagged(queryset, tag: str, pk: str, role=None):
+        text = CharField()
+        return queryset.order_by().values_list(
+            Value(tag, output_field=text), pk, role or Value("", output_field=text)
+        )
+
+    User = get_user_model()
+    unread = (
+        apps.get_model("notifications", "Notification")
+        .objects.filter(user=OuterRef("pk"), read_at__isnull=True)
+        .order_by()
+        .annotate(n=Func("pk", function="COUNT"))
+        .values("n")
+    )
+    return (
+        tagged(current_memberships(user_pk), "team", "team_id", "role")
+        .union(
+            tagged(
+                _model("Cohort").facilitators.through.objects.filter(user=user_pk),
+                "cohort",
+                "cohort_id",
+            ),
+            tagged(
+                User.groups.through.objects.filter(user=user_pk, group__name=FACILITATORS_GROUP),
+                "group",
+                "group_id",
+            ),
+            tagged(
+                User.objects.filter(pk=user_pk).annotate(unread=Subquery(unread)),
+                "unread",
+                "unread",
+            ),
+            all=True,
+        )
+        .order_by()
+    )
+
+
+# Building the query above costs more Python than running it, and every logged-in request
+# runs it: it is compiled once per database (with a stand-in for the person's id) and the
+# person's id is put in its place each time.
+_STAND_IN = -7_351_902_468
+_person_sql: dict[str, tuple[str, list]] = {}
+
+
+def _person_rows(user_pk: int) -> list[tuple]:
+    alias = router.db_for_read(_model("Membership"))
+    if alias not in _person_sql:
+        sql, params = _person_query(_STAND_IN).query.get_compiler(alias).as_sql()
+        _person_sql[alias] = (sql, list(params))
+    sql, params = _person_sql[alias]
+    params = [user_pk if param == _STAND_IN else param for param in params]
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def unread_notifications(user) -> int:
