@@ -7,9 +7,10 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.csp import CSP, build_policy
 
-from accounts.roles import requires_mfa
+from accounts.roles import is_site_admin, requires_mfa
 from cohort_site import views
 from cohort_site.views import is_outage, service_unavailable
+from cohorts.access import person_roles
 
 logger = logging.getLogger(__name__)
 
@@ -108,11 +109,19 @@ class StaffMFAMiddleware:
             settings.COHORT_REQUIRE_STAFF_MFA
             and request.user.is_authenticated
             and not request.path.startswith(MFA_SETUP_PATHS)
-            and requires_mfa(request.user)
+            and self._requires_mfa(request.user)
             and not self._has_mfa(request.user)
         ):
             return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+    @staticmethod
+    def _requires_mfa(user) -> bool:
+        # The Facilitators group and facilitated cohorts come with the person's other roles
+        # and the header's unread count, in the one query the page makes anyway.
+        if not is_site_admin(user):
+            person_roles(user)
+        return requires_mfa(user)
 
     @staticmethod
     def _has_mfa(user) -> bool:

@@ -15,10 +15,18 @@ defined beside the other site-wide roles in `accounts/roles.py` and re-exported 
 """
 
 from django.apps import apps
-from django.db.models import Q
+from django.contrib.auth import get_user_model
+from django.db import connections, router
+from django.db.models import CharField, Func, OuterRef, Q, Subquery, Value
 from django.urls import reverse
 
-from accounts.roles import is_facilitator, is_site_admin, may_facilitate_q, requires_mfa
+from accounts.roles import (
+    FACILITATORS_GROUP,
+    is_facilitator,
+    is_site_admin,
+    may_facilitate_q,
+    requires_mfa,
+)
 
 __all__ = [
     "can_manage_cohort",
@@ -27,6 +35,7 @@ __all__ = [
     "current_memberships",
     "facilitated_cohort_ids",
     "facilitated_cohorts",
+    "facilitates_a_cohort",
     "is_cohort_facilitator",
     "is_facilitator",
     "is_site_admin",
@@ -41,8 +50,10 @@ __all__ = [
     "may_review_proposals",
     "member_team_ids",
     "member_teams",
+    "person_roles",
     "requires_mfa",
     "team_role",
+    "unread_notifications",
     "visible_cohort_q",
     "visible_team_q",
 ]
@@ -134,17 +145,115 @@ def _roles(user) -> dict:
     """The person's current team roles and facilitated cohorts, read once per user object."""
     cached = getattr(user, "_cohort_roles", None)
     if cached is None:
-        cached = {
-            "teams": dict(current_memberships(user).values_list("team_id", "role")),
-            "cohorts": set(facilitated_cohorts(user).values_list("pk", flat=True)),
-        }
-        user._cohort_roles = cached
+        cached = person_roles(user)
     return cached
+
+
+def person_roles(user) -> dict:
+    """Every fact about the person that a logged-in page asks for, in one query, kept on the
+    user object for the rest of the request: team roles, facilitated cohorts, the Facilitators
+    group (`accounts.roles.in_facilitators_group` and `is_facilitator` then read it without a
+    query of their own) and the header's count of unread notices (`unread_notifications`).
+
+    Nothing is cached between requests: a membership removed, a notice read or sent shows on
+    the next page."""
+    cached = getattr(user, "_cohort_roles", None)
+    if cached is not None:
+        return cached
+    if not _active(user):
+        return {"teams": {}, "cohorts": set()}
+    cached = {"teams": {}, "cohorts": set()}
+    in_group, unread = False, 0
+    for tag, value, role in _person_rows(user.pk):
+        if tag == "team":
+            cached["teams"][value] = role
+        elif tag == "cohort":
+            cached["cohorts"].add(value)
+        elif tag == "group":
+            in_group = True
+        else:
+            unread = value or 0
+    user._cohort_roles = cached
+    user._facilitator_flags = (in_group, bool(cached["cohorts"]))
+    user._unread_notifications = unread
+    return cached
+
+
+def _person_query(user_pk: int):
+    """The rows of `person_roles`: (kind, id or count, role), one query for all four."""
+
+    def tagged(queryset, tag: str, pk: str, role=None):
+        text = CharField()
+        return queryset.order_by().values_list(
+            Value(tag, output_field=text), pk, role or Value("", output_field=text)
+        )
+
+    User = get_user_model()
+    unread = (
+        apps.get_model("notifications", "Notification")
+        .objects.filter(user=OuterRef("pk"), read_at__isnull=True)
+        .order_by()
+        .annotate(n=Func("pk", function="COUNT"))
+        .values("n")
+    )
+    return (
+        tagged(current_memberships(user_pk), "team", "team_id", "role")
+        .union(
+            tagged(
+                _model("Cohort").facilitators.through.objects.filter(user=user_pk),
+                "cohort",
+                "cohort_id",
+            ),
+            tagged(
+                User.groups.through.objects.filter(user=user_pk, group__name=FACILITATORS_GROUP),
+                "group",
+                "group_id",
+            ),
+            tagged(
+                User.objects.filter(pk=user_pk).annotate(unread=Subquery(unread)),
+                "unread",
+                "unread",
+            ),
+            all=True,
+        )
+        .order_by()
+    )
+
+
+# Building the query above costs more Python than running it, and every logged-in request
+# runs it: it is compiled once per database (with a stand-in for the person's id) and the
+# person's id is put in its place each time.
+_STAND_IN = -7_351_902_468
+_person_sql: dict[str, tuple[str, list]] = {}
+
+
+def _person_rows(user_pk: int) -> list[tuple]:
+    alias = router.db_for_read(_model("Membership"))
+    if alias not in _person_sql:
+        sql, params = _person_query(_STAND_IN).query.get_compiler(alias).as_sql()
+        _person_sql[alias] = (sql, list(params))
+    sql, params = _person_sql[alias]
+    params = [user_pk if param == _STAND_IN else param for param in params]
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def unread_notifications(user) -> int:
+    """The header's count of the person's unread notices (read with their roles)."""
+    if not _active(user):
+        return 0
+    if getattr(user, "_unread_notifications", None) is None:
+        user.__dict__.pop("_cohort_roles", None)
+        person_roles(user)
+    return user._unread_notifications
 
 
 def forget_roles(user) -> None:
     """Call after changing someone's memberships within the same request."""
     user.__dict__.pop("_cohort_roles", None)
+    user.__dict__.pop("_facilitator_flags", None)
+    user.__dict__.pop("_unread_notifications", None)
 
 
 def team_role(user, team) -> str | None:
@@ -197,6 +306,11 @@ def can_manage_cohort(user, cohort) -> bool:
 
 def can_manage_team(user, team) -> bool:
     return can_manage_cohort(user, team.cohort)
+
+
+def facilitates_a_cohort(user) -> bool:
+    """Facilitates at least one cohort (by `Cohort.facilitators`, not by site role)."""
+    return _active(user) and bool(_roles(user)["cohorts"])
 
 
 def may_review_proposals(user) -> bool:

@@ -77,12 +77,15 @@ class TeamMixin(LoginRequiredMixin, CohortTimeZoneMixin, NoStoreMixin):
 
     @cached_property
     def team(self) -> Team:
-        return get_object_or_404(
-            Team.objects.visible_to(self.request.user).select_related(
-                "cohort__program", "organization"
-            ),
+        """The team by its slug, then `access.can_view_team` (the same rule as `visible_to`)
+        asked of the person's roles, which the page reads once anyway (`person_roles`)."""
+        team = get_object_or_404(
+            Team.objects.select_related("cohort__program", "organization"),
             slug=self.kwargs[self.team_slug_kwarg],
         )
+        if not access.can_view_team(self.request.user, team):
+            raise Http404
+        return team
 
     def time_zone_cohort(self) -> Cohort:
         return self.team.cohort

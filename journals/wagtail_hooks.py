@@ -2,11 +2,13 @@
 Wagtail snippets or viewsets: nobody reads a reflection through an admin (see models.py).
 """
 
+from django.db.models import Count, Window
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
+from cohorts import access
 from cohorts.panels import (
     COHORT_TEAM_COLUMNS,
     COHORT_WEEK_COUNTS,
@@ -22,17 +24,19 @@ from .models import JournalEntry, Visibility
 
 @hooks.register(TEAM_SPACE_PANELS)
 def journal_panel(*, team, user, request):
-    shared = (
-        JournalEntry.objects.visible_to(user)
-        .published()
-        .filter(team=team, visibility=Visibility.TEAM)
+    """The team's five latest shared entries and how many there are, in one query."""
+    entries = JournalEntry.objects
+    if not (access.is_team_member(user, team) or access.is_cohort_facilitator(user, team.cohort)):
+        entries = entries.visible_to(user)  # members and facilitators read every shared one
+    shared = entries.published().filter(team=team, visibility=Visibility.TEAM)
+    recent = list(
+        shared.only("pk", "title", "created", "author_id").annotate(total=Window(Count("pk")))[:5]
     )
-    recent = list(shared.only("pk", "title", "created", "author_id")[:5])
     return Panel(
         template="journals/panel.html",
         context={
             "recent": recent,
-            "count": shared.count(),
+            "count": recent[0].total if recent else 0,
             "team_url": reverse("journals:team", kwargs={"slug": team.slug}),
             "new_url": reverse("journals:new"),
         },
@@ -43,8 +47,6 @@ def journal_panel(*, team, user, request):
 @hooks.register(COHORT_TEAM_COLUMNS)
 def reflections_column(*, cohort, teams, user):
     """How many reflections each team's members wrote: numbers only, never their text."""
-    from django.db.models import Count
-
     counts = dict(
         JournalEntry.objects.filter(team__in=[t.pk for t in teams], is_draft=False)
         .values("team")

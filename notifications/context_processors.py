@@ -1,9 +1,10 @@
-from .models import Notification
+from cohorts.access import unread_notifications as unread_count
 
 
 def unread_notifications(request):
-    """The unread count in the header: one small query for people who are logged in."""
+    """The unread count in the header, for people who are logged in: read in the same query as
+    their roles (`cohorts.access.person_roles`), none of its own."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"unread_notification_count": Notification.objects.for_user(user).unread().count()}
+    return {"unread_notification_count": unread_count(user)}

@@ -53,7 +53,7 @@ class JournalListView(PrivatePageMixin, ListView):
             search=self.search,
             querystring=params.urlencode(),
             teams=teams_of(self.request.user),
-            is_facilitator=access.facilitated_cohorts(self.request.user).exists(),
+            is_facilitator=access.facilitates_a_cohort(self.request.user),
         )
         return context
 
