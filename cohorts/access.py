@@ -222,7 +222,8 @@ def _person_query(user_pk: int):
 
 # Building the query above costs more Python than running it, and every logged-in request
 # runs it: it is compiled once per database (with a stand-in for the person's id) and the
-# person's id is put in its place each time.
+# person's id is put in its place each time. So every other parameter of it must be a constant:
+# a date or a setting read while building it would be frozen for the life of the process.
 _STAND_IN = -7_351_902_468
 _person_sql: dict[str, tuple[str, list]] = {}
 
