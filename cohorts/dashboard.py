@@ -112,6 +112,22 @@ def table_fragment_key(rows, columns, *, can_download_portfolio: bool) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
+class TeamFigures:
+    """What the program overview and the alert hooks read of a team (`pk`, `cohort`,
+    `cohort_id`, `last_activity_at`, `member_count`), without building a model instance for each
+    of a thousand teams. Hooks may keep their own per-team values on it (e.g. feedback's
+    overdue count), as on a Team."""
+
+    __slots__ = ("__dict__", "pk", "cohort", "cohort_id", "last_activity_at", "member_count")
+
+    def __init__(self, pk, cohort, last_activity_at, member_count):
+        self.pk = pk
+        self.cohort = cohort
+        self.cohort_id = cohort.pk
+        self.last_activity_at = last_activity_at
+        self.member_count = member_count
+
+
 @dataclass
 class CohortSummary:
     cohort: Cohort
@@ -134,15 +150,15 @@ def program_overview(user) -> list[CohortSummary]:
     cohorts = list(Cohort.objects.select_related("program").order_by("-starts_on", "name"))
     cohort_schedules_prefetch(cohorts)
     by_pk = {cohort.pk: cohort for cohort in cohorts}
-    # Only what the figures and the alert hooks read (a thousand teams at statewide size).
-    teams = list(
-        Team.objects.with_member_counts()
+    # Only what the figures and the alert hooks read (a thousand teams at statewide size), as
+    # rows rather than model instances.
+    teams = [
+        TeamFigures(pk, by_pk[cohort_id], last_activity_at, member_count)
+        for pk, cohort_id, last_activity_at, member_count in Team.objects.with_member_counts()
         .filter(cohort__in=cohorts)
-        .only("pk", "cohort_id", "last_activity_at")
         .order_by("pk")
-    )
-    for team in teams:
-        team.cohort = by_pk[team.cohort_id]
+        .values_list("pk", "cohort_id", "last_activity_at", "member_count")
+    ]
     alerts = panels.cohort_team_alerts(teams=teams)
     teams_of = {cohort.pk: [] for cohort in cohorts}
     for team in teams:

@@ -1,3 +1,5 @@
+from django.utils.formats import localize
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -129,14 +131,18 @@ def module_completion_heat_map(*, cohort, teams, user):
     rows = []
     for team in teams:
         size = sizes.get(team.pk, 0)
-        cells = []
-        for module in modules:
-            count = done.get((team.pk, module.pk), 0)
-            share = round(100 * count / size) if size else 0
-            cells.append(
-                {"module": module, "count": count, "share": share, "level": min(4, share // 25)}
-            )
-        rows.append({"team": team, "cells": cells})
+        shares = [
+            round(100 * done.get((team.pk, module.pk), 0) / size) if size else 0
+            for module in modules
+        ]
+        # The row's cells rendered here, not by a template loop over teams × modules (the
+        # panel's largest cost): the same escaped, localised text `{{ cell.share }}` gives.
+        cells_html = format_html_join(
+            "",
+            '<td class="heat-{}">{}%</td>',
+            ((min(4, share // 25), localize(share)) for share in shares),
+        )
+        rows.append({"team": team, "cells_html": cells_html})
     return Panel(
         template="programs/completion_heat_map.html",
         context={"cohort": cohort, "modules": modules, "rows": rows},

@@ -3,10 +3,12 @@
 import pytest
 
 from django.db import connection
+from django.db.models.signals import post_init
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cohorts.factories import CohortFactory
+from cohorts.models import Team
 from tests.conftest import client_for
 from tests.workload import team_with_every_feature
 
@@ -40,3 +42,31 @@ def test_program_overview_queries_do_not_grow_with_cohorts(roles):
     assert len(large) == small
     summaries = {s.cohort.slug: s for s in client.get(url).context["summaries"]}
     assert summaries["more-3"].teams == 1 and summaries["more-3"].people == 3
+
+
+def test_program_overview_builds_no_team_object_per_team(roles):
+    """A thousand teams at statewide size: the overview reads their figures as rows, so the
+    work per request does not grow with a model instance per team."""
+    client = client_for("site_admin", roles)
+    url = reverse("cohorts:program")
+    built = []
+
+    def count(sender, instance, **kwargs):
+        built.append(instance)
+
+    post_init.connect(count, sender=Team)
+    try:
+        team_with_every_feature(roles["cohort"])
+        built.clear()
+        client.get(url)
+        small = len(built)
+        for n in range(4):
+            team_with_every_feature(CohortFactory(slug=f"more-{n}"))
+        built.clear()
+        response = client.get(url)
+        large = len(built)
+    finally:
+        post_init.disconnect(count, sender=Team)
+    assert large == small
+    summaries = {s.cohort.slug: s for s in response.context["summaries"]}
+    assert summaries["more-2"].teams == 1 and summaries["more-2"].people == 3
