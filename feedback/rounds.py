@@ -59,11 +59,15 @@ def round_create(
     return round_
 
 
-def current_pairing(team: Team) -> Pairing | None:
-    """The team reviewing `team` in the cohort's latest round that paired it."""
+def current_pairing_queryset(team: Team):
+    """The team's pairings, the current one (latest round that paired it) first."""
     return (
         Pairing.objects.filter(reviewed_team=team)
         .select_related("reviewer_team", "round")
         .order_by("-round__created_on", "-round__pk")
-        .first()
     )
+
+
+def current_pairing(team: Team) -> Pairing | None:
+    """The team reviewing `team` in the cohort's latest round that paired it."""
+    return current_pairing_queryset(team).first()

@@ -27,7 +27,7 @@ from .models import (
 
 # Rounds and the daily jobs live in their own modules; their names stay importable from here.
 from .reminders import REMINDER_WINDOW_DAYS, releases_announce, reminders_due, reminders_send
-from .rounds import current_pairing, rotation, round_create
+from .rounds import current_pairing, current_pairing_queryset, rotation, round_create
 
 __all__ = [  # the app's writes, wherever they live
     "REMINDER_WINDOW_DAYS",
@@ -35,6 +35,7 @@ __all__ = [  # the app's writes, wherever they live
     "can_close",
     "clean_answers",
     "current_pairing",
+    "current_pairing_queryset",
     "releases_announce",
     "reminders_due",
     "reminders_send",

@@ -3,7 +3,8 @@ not registered in the Wagtail admin: an admin view would show anonymous givers."
 
 from collections import Counter
 
-from django.db.models import Count, F
+from django.db.models import Count, F, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -28,12 +29,30 @@ from .models import FeedbackRequest, FeedbackResponse
 
 @hooks.register(TEAM_SPACE_PANELS)
 def feedback_panel(*, team, user, request):
+    # The pairing carries the team's open-request count: one query when the team is paired.
+    open_requests = (
+        FeedbackRequest.objects.open()
+        .filter(team_id=team.pk)
+        .order_by()
+        .values("team_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    pairing = (
+        services.current_pairing_queryset(team)
+        .annotate(open_count=Coalesce(Subquery(open_requests), 0))
+        .first()
+    )
+    if pairing is not None:
+        open_count = pairing.open_count
+    else:
+        open_count = FeedbackRequest.objects.open().filter(team=team).count()
     return Panel(
         template="feedback/panel.html",
         context={
             "team": team,
-            "pairing": services.current_pairing(team),
-            "open_count": FeedbackRequest.objects.open().filter(team=team).count(),
+            "pairing": pairing,
+            "open_count": open_count,
             "can_ask": access.is_team_member(user, team),
         },
         order=50,

@@ -96,28 +96,49 @@ def cohort_modules(cohort) -> list:
     panels and alerts share it)."""
     cached = getattr(cohort, "_curriculum_modules", None)
     if cached is None:
-        from .localized import in_source_locale
-        from .models import ModulePage
-
-        modules = in_source_locale(ModulePage.objects.live()).order_by("number")
-        if cohort.program_id:
-            modules = modules.descendant_of(cohort.program)
-        cached = cohort._curriculum_modules = list(modules)
+        cached = cohort._curriculum_modules = list(_curriculum_queryset(cohort))
     return cached
+
+
+def _curriculum_queryset(cohort):
+    from .localized import in_source_locale
+    from .models import ModulePage
+
+    modules = in_source_locale(ModulePage.objects.live()).order_by("number")
+    if cohort.program_id:
+        modules = modules.descendant_of(cohort.program)
+    return modules
 
 
 def cohort_schedule(cohort) -> list[tuple[object, datetime.date]]:
     """Each of the cohort's modules with the day it opens for that cohort (read once)."""
     cached = getattr(cohort, "_module_schedule", None)
     if cached is None:
+        from django.db.models import OuterRef, Subquery
+
         from .models import ModuleRelease
 
-        releases = dict(
-            ModuleRelease.objects.filter(cohort=cohort).values_list("module_id", "opens_on")
-        )
+        if getattr(cohort, "_curriculum_modules", None) is None:
+            # The modules with the cohort's release day in one query (a release is unique
+            # per cohort and module).
+            release = ModuleRelease.objects.filter(cohort=cohort, module=OuterRef("pk"))
+            cohort._curriculum_modules = list(
+                _curriculum_queryset(cohort).annotate(
+                    cohort_opens_on=Subquery(release.values("opens_on")[:1])
+                )
+            )
+            releases = {
+                m.pk: m.cohort_opens_on
+                for m in cohort._curriculum_modules
+                if m.cohort_opens_on is not None
+            }
+        else:
+            releases = dict(
+                ModuleRelease.objects.filter(cohort=cohort).values_list("module_id", "opens_on")
+            )
         cached = cohort._module_schedule = [
             (module, releases.get(module.pk, default_opening(module)))
-            for module in cohort_modules(cohort)
+            for module in cohort._curriculum_modules
         ]
     return cached
 

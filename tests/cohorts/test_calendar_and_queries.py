@@ -42,8 +42,9 @@ def _count_queries(django_assert_max_num_queries, client, url, limit):
 
 # Every panel of the team space with its data (tests/workload.py), as member and facilitator:
 # the person's roles, group and unread count in one query (was four), the journal panel's
-# entries with their count in one (was two).
-TEAM_SPACE_MAX_QUERIES = 18
+# entries with their count in one (was two), the module panel's modules with their release days
+# in one (was two).
+TEAM_SPACE_MAX_QUERIES = 17
 
 
 @pytest.mark.parametrize("role", ["member_a", "facilitator"])
