@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Prefetch
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
@@ -27,31 +27,75 @@ def cycle_label(cycle) -> str:
     return f"C{cycle.number}: {cycle.ramp} #{cycle.number} {cycle.title}"
 
 
+def _attach(obj, name: str, items: list) -> None:
+    """Hand `obj.<name>.all()` the rows already read, as `prefetch_related` would."""
+    queryset = getattr(obj, name).all()
+    queryset._result_cache = items
+    queryset._prefetch_done = True
+    obj.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
+
+
+def diagram_context(project) -> dict:
+    """The aim, drivers and change ideas, and the diagram drawn from them, in two queries.
+
+    Every driver comes in one query, joined to the change ideas it serves; the primaries get
+    their `children` and each idea its `drivers` from that one list. Each driver also gets
+    `served_by`, the ideas serving it in the ideas' order (the outline lists them).
+    """
+    aim = getattr(project, "aim", None)
+    ideas = list(project.change_ideas.all())
+    drivers: dict[int, Driver] = {}
+    idea_drivers = defaultdict(list)
+    rows = project.drivers.annotate(idea_pk=F("change_ideas")).order_by("level", "order", "pk")
+    for row in rows:  # one row per (driver, idea served), in the drivers' own order
+        driver = drivers.setdefault(row.pk, row)
+        if driver is row:
+            driver.served_by = []
+        if row.idea_pk is not None:
+            idea_drivers[row.idea_pk].append(driver)
+    children = defaultdict(list)
+    for driver in sorted(drivers.values(), key=lambda d: (d.order, d.pk)):
+        if driver.parent_id is not None:
+            children[driver.parent_id].append(driver)
+    primaries = [d for d in drivers.values() if d.level == Driver.Level.PRIMARY]
+    for primary in primaries:
+        _attach(primary, "children", children[primary.pk])
+    for idea in ideas:
+        _attach(idea, "drivers", idea_drivers[idea.pk])
+        for driver in idea_drivers[idea.pk]:
+            driver.served_by.append(idea)
+    return {
+        "project": project,
+        "aim": aim,
+        "primaries": primaries,
+        "ideas": ideas,
+        "diagram": render_driver_diagram(
+            aim_text=aim.statement if aim else "—", primaries=primaries, ideas=ideas
+        ),
+    }
+
+
 def project_context(
     project, *, insider: bool, all_groups: bool = False, compact: bool = False
 ) -> dict:
     """Everything the project page and the printable page show (`compact` charts: see
     `charts.run_chart_geometry`). Each measure's charts come rendered, from the cache when
     nothing they show has changed (`chart_cache`); observations are read only for the others."""
-    aim = getattr(project, "aim", None)
-    primaries = list(
-        project.drivers.filter(level=Driver.Level.PRIMARY).prefetch_related(
-            Prefetch("children", queryset=Driver.objects.order_by("order", "pk"))
-        )
-    )
-    ideas = list(project.change_ideas.prefetch_related("drivers"))
-    cycles = list(
-        PDSACycle.objects.filter(project=project)
-        .select_related("change_idea")
-        .prefetch_related("measures")
-    )
+    context = diagram_context(project)
+    aim = context["aim"]
+    ideas = context["ideas"]
+    cycles = list(PDSACycle.objects.filter(project=project).select_related("change_idea"))
     measures = {measure.pk: measure for measure in project.measures.all()}
     focal = aim.for_whom if aim else (project.focal_groups[0] if project.focal_groups else None)
+    # Which cycles each measure is linked to: the through table's pairs, no Measure rows.
+    linked = defaultdict(set)
+    for cycle_pk, measure_pk in PDSACycle.measures.through.objects.filter(
+        pdsacycle__project=project
+    ).values_list("pdsacycle_id", "measure_id"):
+        linked[measure_pk].add(cycle_pk)
     markers = {
         pk: [
-            (c.marker_date, cycle_label(c))
-            for c in cycles
-            if c.marker_date and any(m.pk == pk for m in c.measures.all())
+            (c.marker_date, cycle_label(c)) for c in cycles if c.marker_date and c.pk in linked[pk]
         ]
         for pk in measures
     }
@@ -102,13 +146,7 @@ def project_context(
     for cycle in cycles:
         timeline[cycle.change_idea_id].append(cycle)
     return {
-        "project": project,
-        "aim": aim,
-        "primaries": primaries,
-        "ideas": ideas,
-        "diagram": render_driver_diagram(
-            aim_text=aim.statement if aim else "—", primaries=primaries, ideas=ideas
-        ),
+        **context,
         "measure_blocks": measure_blocks,
         "cycles": cycles,
         "timeline": [(ideas_by_pk[pk], items) for pk, items in timeline.items()],

@@ -18,7 +18,7 @@ from ..models import (
     Driver,
 )
 from ..queries import (
-    project_context,
+    diagram_context,
 )
 from .base import StartFirstMixin, WriteMixin
 
@@ -30,7 +30,7 @@ class DriversView(StartFirstMixin, WriteMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(project_context(self.project, insider=True))
+        context.update(diagram_context(self.project))
         context.setdefault("driver_form", forms.DriverForm(project=self.project, prefix="driver"))
         context.setdefault("idea_form", forms.ChangeIdeaForm(project=self.project, prefix="idea"))
         return context

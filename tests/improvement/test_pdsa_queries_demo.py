@@ -121,7 +121,9 @@ def test_project_page_queries_do_not_grow_with_cycles_or_observations(
     grow(project, cycles=12, points=40)
     drawn = count_queries(client, url)  # new measures and markers: the charts are drawn again
     large = count_queries(client, url)  # then kept (improvement.chart_cache)
-    with django_assert_max_num_queries(25):
+    # Drivers in one query joined to the change ideas they serve (was 12: children and the
+    # ideas' drivers were read again).
+    with django_assert_max_num_queries(10):
         client.get(url)
     print(f"project page queries ({role}): small={small} drawn={drawn} large={large}")
     assert small == large, (small, large)
@@ -196,3 +198,16 @@ def test_demo_data_is_complete_and_idempotent(roles):
     }
     assert any("Shift" in s for s in charts["HI"].signals)
     assert all(row.suppressed for row in charts["FOS"].rows)
+
+
+def test_drivers_page_reads_no_charts_and_stays_flat(roles, project, django_assert_max_num_queries):
+    client = client_for("member_a", roles)
+    url = reverse("improvement:drivers", args=["team-a"])
+    client.get(url)
+    small = count_queries(client, url)
+    grow(project, cycles=12, points=5)
+    # The aim, drivers (one query, with the ideas they serve) and ideas; no measures or cycles.
+    with django_assert_max_num_queries(small):
+        html = client.get(url).content.decode()
+    assert small <= 8, small
+    assert html.count("Change idea") >= 12
