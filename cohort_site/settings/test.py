@@ -11,3 +11,9 @@ COHORT_REQUIRE_STAFF_MFA = False
 SITE_BASE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # The browser tests' live server shares this thread's in-memory connection. sqlite3's
+    # statement cache would hand both threads one prepared statement for the same query, and
+    # a request then fails with "bad parameter or other API misuse"; prepare per cursor.
+    DATABASES["default"]["OPTIONS"]["cached_statements"] = 0  # noqa: F405
