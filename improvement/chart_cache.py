@@ -16,21 +16,20 @@ the rendered markup of a measure's charts under a key naming everything the mark
 - the active language and time zone (words, dates and numbers);
 - the code that draws them (a digest of its files), so a release never serves older markup.
 
-A miss, or the cache being down, just renders the charts again.
+A miss, or the cache being down, just renders the charts again (`cohort_site.fragments`).
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
-from django.core.cache import cache
 from django.utils import timezone, translation
-from django.utils.safestring import SafeString, mark_safe
 
-TIMEOUT = 60 * 60 * 24
+from cohort_site.fragments import fragment_key
+
 ROOT = Path(__file__).resolve().parent.parent
 # The code that draws the charts: a release that changes it starts new keys (no stale markup).
 DRAWING_FILES = [
@@ -80,21 +79,4 @@ def chart_key(
         translation.get_language(),
         timezone.get_current_timezone_name(),
     )
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
-    return f"{_prefix()}:{measure.pk}:{digest}"
-
-
-def cached_fragments[K: Hashable](
-    keys: dict[K, str], render_missing: Callable[[list[K]], dict[K, tuple[str, ...]]]
-) -> dict[K, tuple[SafeString, ...]]:
-    """Rendered fragments for each of `keys` ({name: cache key}): one cache read for all of
-    them; `render_missing(names)` renders the ones not found (the page reads their data only
-    then), and they are stored. Fragments are tuples of markup from autoescaped templates."""
-    stored = cache.get_many(list(keys.values())) if keys else {}
-    found = {name: stored[key] for name, key in keys.items() if key in stored}
-    missing = [name for name in keys if name not in found]
-    if missing:
-        fresh = render_missing(missing)
-        cache.set_many({keys[name]: tuple(fresh[name]) for name in missing}, TIMEOUT)
-        found.update(fresh)
-    return {name: tuple(mark_safe(part) for part in found[name]) for name in keys}  # noqa: S308
+    return fragment_key(f"{_prefix()}:{measure.pk}", *parts)

@@ -6,8 +6,10 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from cohort_site.fragments import cached_html_many
+
 from . import permissions
-from .chart_cache import cached_fragments, chart_key
+from .chart_cache import chart_key
 from .charts import build_measure_charts, group_cells, suppress_groups
 from .diagram import render_driver_diagram
 from .models import Comment, Driver, ImprovementProject, Observation, PDSACycle
@@ -137,7 +139,7 @@ def project_context(
         )
         for pk, measure in measures.items()
     }
-    fragments = cached_fragments(keys, render)
+    fragments = cached_html_many(keys, render)
     measure_blocks = [
         {"measure": measure, "charts_html": fragments[pk][0]} for pk, measure in measures.items()
     ]

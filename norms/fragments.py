@@ -7,35 +7,30 @@ invalidating: a new check-in or a reworded norm is another key, and a copy is on
 for a chart that would render to the same characters. Without the cache it is rendered.
 """
 
-import hashlib
-
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.safestring import mark_safe
+
+from cohort_site.fragments import DAY, cached_html, fragment_key
 
 from .queries import chart_geometry
 
-TIMEOUT = 60 * 60 * 24 * 7
-
 
 def _key(dates, series) -> str:
-    shown = (
+    return fragment_key(
+        "norms-chart",
         translation.get_language(),
         tuple(dates),
         tuple((s.index, s.norm.statement, tuple(s.points)) for s in series),
     )
-    return "norms-chart:" + hashlib.sha256(repr(shown).encode()).hexdigest()
 
 
 def trend_chart(dates, series) -> str:
     """The chart and table for these ratings ("" when there is no check-in yet)."""
     if not dates:
         return ""
-    key = _key(dates, series)
-    html = cache.get(key)
-    if html is None:
+
+    def render():
         context = {"chart": chart_geometry(dates, series), "dates": dates, "series": series}
-        html = str(render_to_string("norms/_chart.html", context))
-        cache.set(key, html, TIMEOUT)
-    return mark_safe(html)  # noqa: S308 (our own template's autoescaped output)
+        return render_to_string("norms/_chart.html", context)
+
+    return cached_html(_key(dates, series), render, timeout=7 * DAY)

@@ -12,24 +12,21 @@ its release date, the header's menus. A preview (draft content) is rendered, nev
 never answered from the cache. Without the cache (Redis down) each fragment is rendered.
 """
 
-import hashlib
-
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.safestring import mark_safe
+
+from cohort_site.fragments import cached_html, fragment_key
 
 from .public_cache import current_version
-
-TIMEOUT = 60 * 60 * 24
 
 
 def _key(name: str, parts) -> str | None:
     version = current_version()
     if version is None:
         return None
-    what = hashlib.sha256(repr(tuple(parts)).encode()).hexdigest()[:40]
-    return f"curriculum-fragment:{name}:{version}:{translation.get_language()}:{what}"
+    return fragment_key(
+        f"curriculum-fragment:{name}:{version}", translation.get_language(), tuple(parts)
+    )
 
 
 def cached_fragment(request, name: str, parts, template: str, context) -> str:
@@ -38,9 +35,4 @@ def cached_fragment(request, name: str, parts, template: str, context) -> str:
     shared, rendered each time)."""
     shared = parts is not None and not getattr(request, "is_preview", False)
     key = _key(name, parts) if shared else None
-    html = cache.get(key) if key else None
-    if html is None:
-        html = render_to_string(template, context())
-        if key:
-            cache.set(key, str(html), TIMEOUT)
-    return mark_safe(html)  # noqa: S308 (our own template's autoescaped output)
+    return cached_html(key, lambda: render_to_string(template, context()))

@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from cohort_site import service_forms
+from cohort_site.fragments import cached_html_many
 from cohort_site.idempotency import IdempotentCreateMixin
 from cohort_site.unchanged import UNCHANGED
 
 from .. import forms, services
-from ..chart_cache import cached_fragments, chart_key
+from ..chart_cache import chart_key
 from ..charts import build_measure_charts, group_cells
 from ..control_display import build_control_charts, rules_text
 from ..dialogue_forms import DialogueStartForm
@@ -162,7 +163,7 @@ class MeasureView(MeasureMixin, TemplateView):
                 )
             }
 
-        return cached_fragments({"page": key}, render)["page"]
+        return cached_html_many({"page": key}, render)["page"]
 
 
 class ObservationAddView(IdempotentCreateMixin, WriteMixin, MeasureView):
