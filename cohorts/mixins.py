@@ -21,6 +21,12 @@ from .models import Cohort, Team
 reauthenticated = method_decorator(reauthentication_required)
 
 
+def require_recent_password(request) -> None:
+    """The same check inside a view, for when only some answers need it (allauth's middleware
+    turns the exception into its re-authentication page, then replays the request)."""
+    reauthentication_required(lambda request: None)(request)
+
+
 class NoStoreMixin:
     """Team pages hold personal data: no shared or browser cache may keep them."""
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import View
 
 from cohort_site import tabular
+from cohorts.mixins import require_recent_password
 
 from ..models import (
     Observation,
@@ -25,6 +26,10 @@ class CsvExportView(ProjectMixin, View):
     fmt = "csv"
 
     def get(self, request, *args, **kwargs):
+        if self.kind == "observations" and self.insider:
+            # The team's own file keeps small cells (fewer than 11 students): like the journal
+            # and the team portfolio, it leaves the site only after a fresh password check.
+            require_recent_password(request)
         sheet = tabular.Sheet()
         getattr(self, f"write_{self.kind}")(sheet)
         return tabular.spreadsheet_response(

@@ -104,7 +104,7 @@ def test_improvement_exports_have_readable_headers_and_no_formula(roles):
     measure = MeasureFactory(project=project, name=EVIL[1], owner=EVIL[5], groups=["ALL"])
     Observation.objects.create(measure=measure, date=datetime.date(2026, 9, 1), group="ALL",
                                value=-3.5, n=200)  # fmt: skip
-    client = client_for("member_a", roles)
+    client = client_for("member_a", roles, reauthenticated=True)
     for kind, header in [("cycles", "Title"), ("measures", "Name"), ("observations", "Measure")]:
         for fmt in ("csv", "xlsx"):
             response = client.get(export_url(f"improvement:export_{kind}", "team-a", fmt))

@@ -145,7 +145,9 @@ CASES = [
 def test_access_matrix(method, name, pk_kind, role, expected, roles, project):
     if name == "cycle_adapt":
         PDSACycle.objects.filter(pk=project["cycle"].pk).update(decision="adapt", phase="done")
-    client = client_for(role, roles)
+    # Who may, with a fresh password check (the team's observations export asks for one; see
+    # the re-authentication test below).
+    client = client_for(role, roles, reauthenticated=True)
     url = url_for(name, pk_kind, project)
     response = client.post(url, POST_DATA[name]) if method == "post" else client.get(url)
     assert_access(response, expected)
@@ -161,7 +163,9 @@ def test_other_cohorts_team_answers_404_even_for_its_own_lead_urls(roles, projec
 
 @pytest.mark.parametrize("name", ["project", "export_observations", "print"])
 def test_improvement_pages_are_never_cached(name, roles, project):
-    response = client_for("member_a", roles).get(reverse(f"improvement:{name}", args=["team-a"]))
+    member = client_for("member_a", roles, reauthenticated=True)
+    response = member.get(reverse(f"improvement:{name}", args=["team-a"]))
+    assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]
 
@@ -179,3 +183,20 @@ def test_a_team_without_a_project_invites_its_lead_to_start_one(roles):
     assert roles["team_a"].improvement_projects.get().focal_groups == ["HI"]
     member = client_for("member_a", roles)
     assert member.get(reverse("improvement:start", args=["team-a"])).status_code == 403
+
+
+@pytest.mark.parametrize("name", ["export_observations", "export_observations_xlsx"])
+def test_the_team_asks_for_the_password_again_before_student_figures_leave(name, roles, project):
+    """The team's observations export holds small cells (fewer than 11 students): like the
+    journal and the team portfolio, it leaves the site only after a fresh password check. The
+    suppressed file others get, and exports without student figures, do not ask."""
+    url = reverse(f"improvement:{name}", args=["team-a"])
+    for role in ("member_a", "lead_a"):
+        response = client_for(role, roles).get(url)
+        assert response.status_code == 302, role
+        assert response.url.startswith(reverse("account_reauthenticate")), response.url
+        assert client_for(role, roles, reauthenticated=True).get(url).status_code == 200
+    assert client_for("facilitator", roles).get(url).status_code == 200
+    member = client_for("member_a", roles)
+    for kind in ("cycles", "measures"):
+        assert member.get(reverse(f"improvement:export_{kind}", args=["team-a"])).status_code == 200

@@ -28,7 +28,7 @@ def test_a_long_series_shows_its_latest_points_and_links_to_the_csv(roles):
         )
         for w in range(TABLE_ROWS + 15)
     )
-    client = client_for("member_a", roles)
+    client = client_for("member_a", roles, reauthenticated=True)
     export = reverse("improvement:export_observations", args=["team-a"])
     for url in (
         reverse("improvement:measure", args=["team-a", measure.pk]),

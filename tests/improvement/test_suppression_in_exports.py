@@ -120,7 +120,7 @@ def test_no_download_carries_a_figure_of_a_group_under_11(role, roles, figures):
 
 def test_the_teams_own_export_keeps_every_figure(roles, figures):
     rows = csv_rows(
-        client_for("member_a", roles).get(
+        client_for("member_a", roles, reauthenticated=True).get(
             reverse("improvement:export_observations", args=["team-a"])
         )
     )

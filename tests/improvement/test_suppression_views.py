@@ -53,7 +53,7 @@ def test_the_team_itself_sees_every_figure(roles, small_group):
 
 
 def export_rows(role, roles):
-    response = client_for(role, roles).get(
+    response = client_for(role, roles, reauthenticated=True).get(
         reverse("improvement:export_observations", args=["team-a"])
     )
     assert response["Content-Type"].startswith("text/csv")
