@@ -76,8 +76,8 @@ bench: $(BIN)/.installed-dev ## Time every page per role (demo, BENCH_SCALE=1 st
 	@if [ "$(BENCH_SCALE)" = 1 ]; then \
 		DATABASE_URL="$(BENCH_SCALE_DATABASE_URL)" $(BIN)/python bench/run_bench.py --size statewide; fi
 	$(BIN)/python bench/imports.py
-	@case "$(DATABASE_URL)" in postgres*) $(BIN)/python bench/load.py;; \
-		*) echo "Load test skipped: it needs DATABASE_URL=postgres://... and REDIS_URL.";; esac
+	@case "$(DATABASE_URL)" in postgres*) $(BIN)/python bench/throughput.py && $(BIN)/python bench/load.py;; \
+		*) echo "Throughput and load tests skipped: they need DATABASE_URL=postgres://... and REDIS_URL.";; esac
 
 serve: migrate ## Serve with gunicorn and production-like settings (needs SECRET_KEY, ALLOWED_HOSTS)
 	DJANGO_SETTINGS_MODULE=cohort_site.settings.production $(BIN)/python manage.py collectstatic --noinput

@@ -8,6 +8,7 @@ requests per second, p50/p95/p99 and errors, overall and per page. Stops gunicor
     LOAD_USERS=50 LOAD_DURATION=2m LOAD_PORT=8160 (the defaults)
 """
 
+import contextlib
 import csv
 import json
 import os
@@ -79,6 +80,34 @@ def wait_until_up(timeout=240):
     raise SystemExit("gunicorn did not start")
 
 
+@contextlib.contextmanager
+def gunicorn(env=None, workers: int = 3):
+    """gunicorn serving the site on HOST while the block runs (also used by throughput.py)."""
+    server = subprocess.Popen(  # noqa: S603
+        [
+            str(BIN / "gunicorn"),
+            "cohort_site.wsgi",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],  # fmt: skip
+        cwd=ROOT,
+        env=env or os.environ,
+    )
+    try:
+        wait_until_up()
+        yield
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
 def main():
     call_command("migrate", verbosity=0)
     from accounts.models import User
@@ -94,22 +123,7 @@ def main():
         "LOAD_PASSWORD": DEMO_PASSWORD,
         "LOAD_MODULE_URL": module_url(),
     }
-    server = subprocess.Popen(  # noqa: S603
-        [
-            str(BIN / "gunicorn"),
-            "cohort_site.wsgi",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            "3",
-            "--log-level",
-            "warning",
-        ],  # fmt: skip
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        wait_until_up()
+    with gunicorn(env):
         subprocess.run(  # noqa: S603
             [
                 str(BIN / "locust"),
@@ -134,12 +148,6 @@ def main():
             env=env,
             check=False,
         )
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            server.kill()
     report(work / "load_stats.csv", people=len(people))
 
 
