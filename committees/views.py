@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from cohorts.mixins import NoStoreMixin
@@ -122,7 +123,7 @@ class StewardMixin(CommitteeMixin):
 class MeetingCreateView(ContributorMixin, FormView):
     template_name = "committees/form.html"
     form_class = MeetingForm
-    extra_context = {"heading": _("Record a meeting")}
+    extra_context = {"heading": gettext_lazy("Record a meeting")}
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "committee": self.committee}
@@ -145,7 +146,7 @@ class MeetingCreateView(ContributorMixin, FormView):
 class RecommendationCreateView(ContributorMixin, FormView):
     template_name = "committees/form.html"
     form_class = RecommendationForm
-    extra_context = {"heading": _("Send a recommendation to the equity team")}
+    extra_context = {"heading": gettext_lazy("Send a recommendation to the equity team")}
 
     def form_valid(self, form):
         services.recommendation_send(
@@ -161,7 +162,7 @@ class RecommendationCreateView(ContributorMixin, FormView):
 class RecommendationRespondView(StewardMixin, FormView):
     template_name = "committees/form.html"
     form_class = ResponseForm
-    extra_context = {"heading": _("Answer the committee's recommendation")}
+    extra_context = {"heading": gettext_lazy("Answer the committee's recommendation")}
 
     @cached_property
     def recommendation(self):
@@ -189,7 +190,11 @@ class RecommendationRespondView(StewardMixin, FormView):
 class CommitteeInviteView(StewardMixin, FormView):
     template_name = "committees/form.html"
     form_class = CommitteeInvitationForm
-    extra_context = {"heading": _("Invite someone to a seat")}
+    # Lazy: class attributes are built at import, before any reader's language is active.
+    extra_context = {
+        "heading": gettext_lazy("Invite someone to a seat"),
+        "submit_label": gettext_lazy("Send invitation"),
+    }
 
     def form_valid(self, form):
         data = form.cleaned_data

@@ -40,3 +40,42 @@ def test_family_member_recommends_and_reads_the_teams_answer(
 
     page.goto("/committees/team-a/")
     assert "Accepted, in our PDSA cycle 3" in page.content()
+
+
+def test_a_family_member_joins_by_invitation_and_creates_an_account(
+    page, site, password, browser, live_server, mailoutbox
+):
+    """The lead invites a grandmother who has no account; she opens the emailed link in her own
+    browser, creates her account for that address and lands in the committee space, on the
+    committee and never on the team."""
+    cohort = CohortFactory(slug="demo-cohort", name="Demo cohort")
+    team = TeamFactory(cohort=cohort, slug="team-a", name="Mesa Linda equity team")
+    MembershipFactory(team=team, role="lead", user__email="lead@example.org")
+    CommitteeFactory(team=team, name="Mesa Linda advisory committee")
+
+    log_in(page, "lead@example.org", password)
+    page.goto("/teams/team-a/")
+    page.get_by_role("link", name="Mesa Linda advisory committee").click()
+    page.get_by_role("link", name="Invite someone to a seat").click()
+    page.get_by_label("Email").fill("abuela@example.org")
+    page.get_by_label("Name").fill("Carmen Ruiz")
+    page.get_by_label("Seat").select_option(label="Family")
+    page.get_by_role("button", name="Send invitation").click()
+    page.wait_for_load_state()
+    email = next(m for m in mailoutbox if "abuela@example.org" in m.to)
+    link = next(word for word in email.body.split() if "/committees/join/" in word)
+
+    carmen = browser.new_context(base_url=live_server.url).new_page()
+    carmen.set_default_timeout(10_000)
+    carmen.goto(link)
+    assert carmen.get_by_text("This invitation is for abuela@example.org.").is_visible()
+    carmen.get_by_role("link", name="Create my account").click()
+    carmen.get_by_label("Email").fill("abuela@example.org")
+    carmen.locator("input[name=password1]").fill("a-long-pass-9")
+    carmen.locator("input[name=password2]").fill("a-long-pass-9")
+    carmen.get_by_role("button", name="Sign Up").click()
+    carmen.wait_for_load_state()
+    assert carmen.get_by_role("heading", level=1).inner_text() == "Mesa Linda advisory committee"
+    assert "Welcome to the committee." in carmen.content()
+    assert carmen.goto("/teams/team-a/").status == 404
+    carmen.context.close()
