@@ -9,13 +9,18 @@ from .conftest import log_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_family_member_recommends_and_reads_the_teams_answer(
-    page, site, password, browser, live_server
-):
+@pytest.fixture
+def committee(site):
+    """Team A of the demo cohort, its lead, and the committee that advises it."""
     cohort = CohortFactory(slug="demo-cohort", name="Demo cohort")
     team = TeamFactory(cohort=cohort, slug="team-a", name="Mesa Linda equity team")
     MembershipFactory(team=team, role="lead", user__email="lead@example.org")
-    committee = CommitteeFactory(team=team, name="Mesa Linda advisory committee")
+    return CommitteeFactory(team=team, name="Mesa Linda advisory committee")
+
+
+def test_family_member_recommends_and_reads_the_teams_answer(
+    page, committee, password, browser, live_server
+):
     family = UserFactory(email="familia@example.org", display_name="Rosa Martínez")
     CommitteeMemberFactory(committee=committee, user=family)
 
@@ -43,16 +48,11 @@ def test_family_member_recommends_and_reads_the_teams_answer(
 
 
 def test_a_family_member_joins_by_invitation_and_creates_an_account(
-    page, site, password, browser, live_server, mailoutbox
+    page, committee, password, browser, live_server, mailoutbox
 ):
     """The lead invites a grandmother who has no account; she opens the emailed link in her own
     browser, creates her account for that address and lands in the committee space, on the
     committee and never on the team."""
-    cohort = CohortFactory(slug="demo-cohort", name="Demo cohort")
-    team = TeamFactory(cohort=cohort, slug="team-a", name="Mesa Linda equity team")
-    MembershipFactory(team=team, role="lead", user__email="lead@example.org")
-    CommitteeFactory(team=team, name="Mesa Linda advisory committee")
-
     log_in(page, "lead@example.org", password)
     page.goto("/teams/team-a/")
     page.get_by_role("link", name="Mesa Linda advisory committee").click()
