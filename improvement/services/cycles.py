@@ -135,7 +135,7 @@ def cycle_update(
     _save(cycle)
     if measures is not UNCHANGED:
         cycle.measures.set(measures)
-    project_content_changed(cycle.project_id)
+    project_content_changed(cycle.project)
     team_touch(cycle.project.team)
     return cycle
 
@@ -165,6 +165,6 @@ def cycle_adapt(*, cycle, user) -> PDSACycle:
     )
     _save(fresh)
     fresh.measures.set(cycle.measures.all())
-    project_content_changed(cycle.project_id)
+    project_content_changed(cycle.project)
     team_touch(cycle.project.team)
     return fresh

@@ -26,7 +26,7 @@ def change_idea_mark_adopted(*, idea: ChangeIdea, user) -> ChangeIdea:
         raise ValidationError(_("Adopt a change idea after a cycle that tested it decided Adopt."))
     idea.adopted_on = timezone.localdate()
     idea.save(update_fields=["adopted_on"])
-    project_content_changed(idea.project_id)
+    project_content_changed(idea.project)
     team_touch(idea.project.team)
     return idea
 
