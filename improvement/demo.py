@@ -18,7 +18,7 @@ from .models import (
     PDSACycle,
 )
 from .package_demo import seed_change_package
-from .services import measure_signals_refresh
+from .services import measure_signals_refresh, project_content_changed
 
 MONTHS = [(2024 + (8 + i) // 12, (8 + i) % 12 + 1) for i in range(27)]  # Sep 2024 - Nov 2026
 
@@ -33,6 +33,10 @@ def seed_improvement() -> None:
         _seed_team_b(teams[TEAM_B_SLUG])
     if len(teams) == 2:
         seed_change_package(teams[TEAM_A_SLUG], teams[TEAM_B_SLUG])
+    # Written here without the services: the pages' kept markup is drawn again.
+    project_content_changed(
+        *ImprovementProject.objects.filter(team__in=teams.values()).values_list("pk", flat=True)
+    )
 
 
 def _project(team, **fields):

@@ -4,12 +4,13 @@ from collections import defaultdict
 
 from django.db.models import F
 from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from cohort_site.fragments import cached_html_many
+from cohort_site.fragments import cached_html, cached_html_many
 
 from . import permissions
-from .chart_cache import chart_key
+from .chart_cache import chart_key, project_page_key
 from .charts import build_measure_charts, group_cells, suppress_groups
 from .diagram import render_driver_diagram
 from .models import Comment, Driver, ImprovementProject, Observation, PDSACycle
@@ -23,6 +24,20 @@ def current_project(team, user) -> ImprovementProject | None:
         .select_related("team", "team__cohort", "aim", "aim__outcome_measure")
         .first()
     )
+
+
+def team_project(team) -> ImprovementProject | None:
+    """`current_project` of a team the page already let the reader see (`TeamMixin.team`
+    asked `access.can_view_team`, the same rule as `visible_to`): no visibility subqueries
+    again, and the project keeps the page's team (its cohort too) instead of reading it."""
+    project = (
+        ImprovementProject.objects.filter(team=team, school_year=team.cohort.school_year)
+        .select_related("aim", "aim__outcome_measure")
+        .first()
+    )
+    if project is not None:
+        project.team = team
+    return project
 
 
 def cycle_label(cycle) -> str:
@@ -152,11 +167,48 @@ def project_context(
         "measure_blocks": measure_blocks,
         "cycles": cycles,
         "timeline": [(ideas_by_pk[pk], items) for pk, items in timeline.items()],
-        "comments": list(
-            Comment.objects.filter(project=project, cycle__isnull=True).select_related("author")
-        ),
         "insider": insider,
     }
+
+
+def project_page_html(
+    project, *, page: str, insider: bool, can_write: bool = False, can_manage: bool = False
+) -> SafeString:
+    """The project page's read-only sections (`page` "project": everything but the comments)
+    or the whole printable project (`page` "print"), kept while nothing they show changed
+    (`chart_cache.project_page_key`): drivers, ideas, cycles, measures and points are read
+    only to render them again."""
+    team = project.team
+    printing = page == "print"
+    key = project_page_key(
+        project, page=page, team=team, insider=insider, can_write=can_write, can_manage=can_manage
+    )
+
+    def render() -> str:
+        context = project_context(project, insider=insider, all_groups=printing, compact=printing)
+        context.update(team=team, can_write=can_write, can_manage=can_manage)
+        template = "improvement/_print_body.html" if printing else "improvement/_project_body.html"
+        return render_to_string(template, context)
+
+    return cached_html(key, render)
+
+
+def measure_dialogues(measure) -> list:
+    """The data dialogues on the measure (its page's list) with who started them, read on every
+    view; each is handed the page's measure and project (with its team) instead of joining
+    them again."""
+    dialogues = list(measure.dialogues.select_related("started_by"))
+    for dialogue in dialogues:
+        dialogue.measure, dialogue.project = measure, measure.project
+    return dialogues
+
+
+def project_comments(project) -> list:
+    """The comments on the project itself (not on a cycle), with their authors: read on every
+    view, so a new comment, a renamed or an erased author shows at once."""
+    return list(
+        Comment.objects.filter(project=project, cycle__isnull=True).select_related("author")
+    )
 
 
 # --- what may leave the team ---------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Student groups, equity areas and the project (one per team and school year)."""
 
 import datetime
+import uuid
 
 from django.db import models
 from django.urls import reverse
@@ -97,6 +98,12 @@ class ImprovementProject(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # A new value whenever something the project, printable and measure pages show changes:
+    # the project, its aim, drivers, change ideas, PDSA cycles (and the measures they mark),
+    # measures and their points (`services.project_content_changed`, in the writer's
+    # transaction). Those pages' kept markup is keyed on it (`improvement.chart_cache`), and it
+    # lives on the row, so a write made while the cache was down still retires the old copies.
+    content_version = models.UUIDField(default=uuid.uuid4, editable=False)
 
     objects = ProjectQuerySet.as_manager()
 

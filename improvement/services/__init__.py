@@ -40,6 +40,7 @@ from .project import (
     aim_save,
     comment_add,
     item_add,
+    project_content_changed,
     project_create,
     project_update,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "package_entry_add",
     "package_entry_adopt",
     "package_entry_update",
+    "project_content_changed",
     "project_create",
     "project_update",
 ]

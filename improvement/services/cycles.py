@@ -13,6 +13,7 @@ from ..models import (
     PDSACycle,
 )
 from .base import _require, _save
+from .project import project_content_changed
 
 # --- PDSA cycles --------------------------------------------------------------------------------
 
@@ -51,6 +52,7 @@ def cycle_create(
         planned_end=planned_end,
     )
     _save(cycle)
+    project_content_changed(project)
     team_touch(project.team)
     return cycle
 
@@ -133,6 +135,7 @@ def cycle_update(
     _save(cycle)
     if measures is not UNCHANGED:
         cycle.measures.set(measures)
+    project_content_changed(cycle.project)
     team_touch(cycle.project.team)
     return cycle
 
@@ -162,5 +165,6 @@ def cycle_adapt(*, cycle, user) -> PDSACycle:
     )
     _save(fresh)
     fresh.measures.set(cycle.measures.all())
+    project_content_changed(cycle.project)
     team_touch(cycle.project.team)
     return fresh

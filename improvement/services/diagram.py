@@ -13,6 +13,7 @@ from ..models import (
     Driver,
 )
 from .base import _require, _save
+from .project import project_content_changed
 
 
 @transaction.atomic
@@ -24,6 +25,7 @@ def driver_add(*, project, user, text: str, parent=None) -> Driver:
     driver = Driver(project=project, text=text, parent=parent, level=level)
     driver.order = _next_order(driver)
     _save(driver)
+    project_content_changed(project)
     team_touch(project.team)
     return driver
 
@@ -40,6 +42,7 @@ def change_idea_add(*, project, user, text: str, drivers) -> ChangeIdea:
     idea.order = _next_order(idea)
     _save(idea)
     idea.drivers.set(drivers)
+    project_content_changed(project)
     team_touch(project.team)
     return idea
 
@@ -55,6 +58,7 @@ def driver_update(*, driver: Driver, user, text: str) -> Driver:
     _require(permissions.can_write(user, driver.project.team))
     driver.text = text
     _save(driver)
+    project_content_changed(driver.project)
     team_touch(driver.project.team)
     return driver
 
@@ -70,6 +74,7 @@ def change_idea_update(*, idea: ChangeIdea, user, text: str, drivers) -> ChangeI
     idea.text = text
     _save(idea)
     idea.drivers.set(drivers)
+    project_content_changed(idea.project)
     team_touch(idea.project.team)
     return idea
 
@@ -86,6 +91,7 @@ def diagram_item_move(*, item: Driver | ChangeIdea, user, up: bool) -> None:
     for order, sibling in enumerate(siblings):
         sibling.order = order
     type(item).objects.bulk_update(siblings, ["order"])
+    project_content_changed(item.project)
     team_touch(item.project.team)
 
 
@@ -99,4 +105,5 @@ def diagram_item_delete(*, item: Driver | ChangeIdea, user) -> None:
         raise ValidationError(
             _("Its PDSA cycles keep it: a cycle's record always names its change idea.")
         ) from error
+    project_content_changed(item.project)
     team_touch(item.project.team)

@@ -21,6 +21,7 @@ from ..models import (
 )
 from .base import _require, _save
 from .brightspots import bright_spots_store
+from .project import project_content_changed
 
 
 @transaction.atomic
@@ -107,6 +108,7 @@ def measure_signals_refresh(measures) -> None:
         measure.charts_version = uuid.uuid4()
     Measure.objects.bulk_update(measures, ["has_current_signal", "charts_version"], batch_size=500)
     bright_spots_store(measures, found)
+    project_content_changed(*{measure.project_id for measure in measures})
 
 
 # --- observations -----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from .. import permissions
 from ..models import ChangeIdea, ChangePackageEntry, PDSACycle
 from .base import _require, _save
 from .diagram import change_idea_add
+from .project import project_content_changed
 
 
 @transaction.atomic
@@ -25,6 +26,7 @@ def change_idea_mark_adopted(*, idea: ChangeIdea, user) -> ChangeIdea:
         raise ValidationError(_("Adopt a change idea after a cycle that tested it decided Adopt."))
     idea.adopted_on = timezone.localdate()
     idea.save(update_fields=["adopted_on"])
+    project_content_changed(idea.project)
     team_touch(idea.project.team)
     return idea
 
@@ -91,6 +93,7 @@ def package_entry_adopt(*, entry: ChangePackageEntry, project, user, drivers) ->
             )
             idea.package_entry = entry
             idea.save(update_fields=["package_entry"])
+            project_content_changed(project)
             return idea
     except IntegrityError:
         return ChangeIdea.objects.get(project=project, package_entry=entry)

@@ -1,5 +1,7 @@
 """Writes for the project itself: start, edit, aim, comments and understanding items."""
 
+import uuid
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -15,6 +17,22 @@ from ..models import (
     ImprovementProject,
 )
 from .base import _require, _save
+
+
+def project_content_changed(*projects) -> None:
+    """Something the project, printable or measure pages show changed for these projects
+    (ImprovementProject objects or pks): the project, its aim, a driver, a change idea, a PDSA
+    cycle or its linked measures, a measure or its points. Gives them a new `content_version`,
+    so the pages' kept markup (`improvement.chart_cache`) is drawn again. Call it in the
+    writer's transaction: a reader who sees the new version sees the new rows too."""
+    version = uuid.uuid4()
+    pks = set()
+    for project in projects:
+        if isinstance(project, ImprovementProject):
+            project.content_version = version
+        pks.add(getattr(project, "pk", project))
+    if pks:
+        ImprovementProject.objects.filter(pk__in=pks).update(content_version=version)
 
 
 @transaction.atomic
@@ -59,6 +77,7 @@ def project_update(
         },
     )
     _save(project)
+    project_content_changed(project)
     team_touch(project.team)
     return project
 
@@ -106,6 +125,7 @@ def aim_save(
     if aim.outcome_measure and aim.outcome_measure.project_id != project.pk:
         raise ValidationError({"outcome_measure": _("Choose one of this project's measures.")})
     _save(aim)
+    project_content_changed(project)
     team_touch(project.team)
     return aim
 

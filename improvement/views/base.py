@@ -10,9 +10,7 @@ from cohort_site import service_forms
 from cohorts.mixins import TeamMemberRequiredMixin, TeamMixin
 
 from .. import permissions
-from ..queries import (
-    current_project,
-)
+from ..queries import team_project
 
 
 class ProjectMixin(TeamMixin):
@@ -22,7 +20,7 @@ class ProjectMixin(TeamMixin):
 
     @cached_property
     def current(self):
-        return current_project(self.team, self.request.user)
+        return team_project(self.team)  # the team's visibility was checked (TeamMixin.team)
 
     @cached_property
     def project(self):

@@ -15,7 +15,7 @@ from cohort_site.idempotency import IdempotentCreateMixin
 from cohort_site.unchanged import UNCHANGED
 
 from .. import forms, services
-from ..chart_cache import chart_key
+from ..chart_cache import chart_key, form_key, measure_page_key
 from ..charts import build_measure_charts, group_cells
 from ..control_display import build_control_charts, rules_text
 from ..dialogue_forms import DialogueStartForm
@@ -24,9 +24,7 @@ from ..models import (
     Observation,
     PDSACycle,
 )
-from ..queries import (
-    cycle_label,
-)
+from ..queries import cycle_label, measure_dialogues
 from .base import ProjectMixin, ServiceFormMixin, WriteMixin
 
 # --- measures ------------------------------------------------------------------------------------
@@ -60,10 +58,21 @@ def run_charts(
 class MeasureMixin(ProjectMixin):
     @cached_property
     def measure(self):
-        return get_object_or_404(
-            Measure.objects.visible_to(self.request.user).filter(project=self.project),
+        """The measure of the team's current project, read with that project (and its aim) in
+        one query; the page already let the reader see the team (TeamMixin.team)."""
+        team = self.team
+        measure = get_object_or_404(
+            Measure.objects.select_related("project__aim__outcome_measure"),
+            project__team=team,
+            project__school_year=team.cohort.school_year,
             pk=self.kwargs["pk"],
         )
+        measure.project.team = team
+        return measure
+
+    @cached_property
+    def current(self):
+        return self.measure.project  # no measure of the current project: 404
 
     def get_success_url(self):
         return self.measure.get_absolute_url()
@@ -107,22 +116,75 @@ class MeasureView(MeasureMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         measure = self.measure
-        charts_html, control_charts_html = self.charts_html()
+        writer_forms = None
+        if context["can_write"]:
+            writer_forms = (
+                kwargs.get("observation_form") or forms.ObservationForm(),
+                forms.BaselineForm(instance=measure),
+            )
+        kept = self.kept_html(writer_forms)
         context.update(
             measure=measure,
-            charts_html=charts_html,
-            control_charts_html=control_charts_html,
-            control_rules=rules_text(),
-            dialogues=measure.dialogues.select_related("measure", "started_by", "project__team"),
-            dialogue_form=DialogueStartForm(project=self.project),
-            observation_form=kwargs.get("observation_form") or forms.ObservationForm(),
-            baseline_form=forms.BaselineForm(instance=measure),
+            head_html=kept["page"][0],
+            charts_html=kept["page"][1],
+            dialogues=measure_dialogues(measure),
         )
+        if writer_forms:
+            context.update(
+                dialogue_form=DialogueStartForm(project=self.project),
+                observation_form=writer_forms[0],
+                baseline_form=writer_forms[1],
+                observation_fields=kept["forms"][0],
+                baseline_fields=kept["forms"][1],
+            )
         return context
+
+    def kept_html(self, writer_forms) -> dict:
+        """In one cache read: "page", what the measure is and its run and control charts, kept
+        while nothing they show changed (`chart_cache.measure_page_key`: the cycles, for the
+        markers, and the observations are read only to render them again); for a writer,
+        "forms", the visible fields of the add-a-point and baseline forms (`writer_forms`),
+        kept per measure version and language while unbound (the same for every writer: hidden
+        fields and CSRF tokens are rendered live) and rendered each time with a refused point's
+        errors."""
+        measure = self.measure
+        keys = {
+            "page": measure_page_key(
+                measure, project=self.project, team_slug=self.team.slug, insider=self.insider
+            )
+        }
+        if writer_forms and not writer_forms[0].is_bound:
+            keys["forms"] = form_key("measure", version=measure.charts_version)
+
+        def fields(form) -> str:
+            return render_to_string("includes/form_visible_fields.html", {"form": form})
+
+        def render(missing) -> dict:
+            rendered = {}
+            if "page" in missing:
+                runs, controls = self.charts_html()
+                context = {
+                    "measure": measure,
+                    "run_charts_html": runs,
+                    "control_charts_html": controls,
+                    "control_rules": rules_text(),
+                }
+                rendered["page"] = (
+                    render_to_string("improvement/_measure_head.html", context),
+                    render_to_string("improvement/_measure_charts.html", context),
+                )
+            if "forms" in missing:
+                rendered["forms"] = tuple(fields(form) for form in writer_forms)
+            return rendered
+
+        kept = cached_html_many(keys, render)
+        if writer_forms and "forms" not in kept:  # a refused point: its errors, never kept
+            kept["forms"] = tuple(fields(form) for form in writer_forms)
+        return kept
 
     def charts_html(self) -> tuple:
         """The run and control charts' markup, from the cache while nothing they show changed
-        (`chart_cache`); the observations are read only to draw them again."""
+        (`chart_cache.chart_key`); the observations are read only to draw them again."""
         measure, project = self.measure, self.project
         markers = measure_markers(project, measure)
         aim = getattr(project, "aim", None)

@@ -10,9 +10,7 @@ from .. import forms, permissions, services
 from ..models import (
     PDSACycle,
 )
-from ..queries import (
-    project_context,
-)
+from ..queries import project_comments, project_page_html
 from .base import ManageMixin, ProjectMixin, ServiceFormMixin, StartFirstMixin, WriteMixin
 
 # --- project ---------------------------------------------------------------------------------
@@ -25,8 +23,17 @@ class ProjectView(ProjectMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.project:
-            context.update(project_context(self.project, insider=self.insider))
-            context["comment_form"] = forms.CommentForm()
+            context.update(
+                body_html=project_page_html(
+                    self.project,
+                    page="project",
+                    insider=self.insider,
+                    can_write=context["can_write"],
+                    can_manage=context["can_manage"],
+                ),
+                comments=project_comments(self.project),
+                comment_form=forms.CommentForm(),
+            )
         return context
 
 
@@ -36,9 +43,7 @@ class PrintView(StartFirstMixin, ProjectMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # Every group's chart, drawn compactly: paper has no tooltips, the tables hold the values.
-        context.update(
-            project_context(self.project, insider=self.insider, all_groups=True, compact=True)
-        )
+        context["body_html"] = project_page_html(self.project, page="print", insider=self.insider)
         return context
 
 
