@@ -86,6 +86,26 @@ def test_facilitator_sets_release_dates_for_their_cohort(roles, module, later_mo
     assert "Enter a valid date" in bad.content.decode()
 
 
+def test_the_team_space_module_panel_follows_release_dates_and_publishing(
+    roles, module, later_module
+):
+    """The panel is kept rendered: saving release dates moves the cohort's teams' versions and
+    publishing moves the curriculum's, so the next view shows the change."""
+    roles["cohort"].program = module.get_parent()
+    roles["cohort"].save()
+    member = client_for("member_a", roles)
+    team_space = reverse("cohorts:team", args=["team-a"])
+    assert "Module 1: Launch" in member.get(team_space).content.decode()
+    client_for("facilitator", roles).post(
+        reverse("programs:release_dates", args=["demo-cohort"]),
+        {f"module_{module.pk}": "2026-09-10", f"module_{later_module.pk}": TODAY.isoformat()},
+    )
+    assert "Module 2: Later module" in member.get(team_space).content.decode()
+    later_module.title = "Later, renamed"
+    later_module.save_revision().publish()
+    assert "Module 2: Later, renamed" in member.get(team_space).content.decode()
+
+
 MATRIX = {"release_dates": expect(404, facilitator=200, site_admin=200)}
 COVERS = {f"programs:{key}" for key in MATRIX}
 
