@@ -33,13 +33,15 @@
 A hook returns None to add nothing.
 
 Team space panels are kept rendered (`team_space_panels`) when they say what their markup
-shows in `cache_key`: the hub adds the team, its slug and `summary_version`, the language, the
-time zone and today's date, so every write that changes a cached panel must call
+shows in `cache_key`: the hub adds the team, its slug, cohort and `summary_version`, the
+language, the time zone and today's date, so every write that changes a cached panel must call
 `cohorts.services.team_summary_changed(team)` (or `team_touch`) in its transaction. Anything
 about the reader (a role, a permission, the person) goes into `cache_key`. `context` may be a
 function, called only when the markup is rendered, so a kept panel reads nothing; it may return
-None to show nothing. A panel with a form (its CSRF token is the reader's) or showing what no
-team write moves (another team's name) leaves `cache_key` None and is rendered every time.
+None to show nothing. A panel that names another team registers a `TEAM_NAMED_ON` hook
+(`cohorts.services`) so renaming that team moves its version. A panel with a form (its CSRF
+token is the reader's) or showing what no team write moves (a person's name) leaves
+`cache_key` None and is rendered every time.
 
 Column values are cached (`cohort_team_columns`): a column shows only what every manager of
 the cohort may see (never depends on `user`), and every service that changes what it shows
@@ -107,6 +109,7 @@ def team_space_panels(*, team, user, request) -> list[str]:
     shared = (
         team.pk,
         team.slug,
+        team.cohort_id,
         team.summary_version,
         translation.get_language(),
         timezone.get_current_timezone_name(),

@@ -17,6 +17,7 @@ from improvement import services as improvement
 from journals.models import Kind, Visibility
 from journals.services import entry_create, entry_delete, entry_update
 from norms import services as norms
+from tests.cohorts.test_calendar_and_queries import TEAM_SPACE_KEPT_MAX_QUERIES
 from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -48,10 +49,11 @@ def edit(entry, roles, **changes):
 def test_a_repeat_view_reads_no_kept_panel(roles, django_assert_max_num_queries):
     client = client_for("member_a", roles)
     team_space(client)
-    with django_assert_max_num_queries(8) as captured:
+    with django_assert_max_num_queries(TEAM_SPACE_KEPT_MAX_QUERIES) as captured:
         team_space(client)
     tables = " ".join(q["sql"] for q in captured.captured_queries)
-    for kept in ("norms_", "journals_", "improvement_", "assessments_", "committees_"):
+    kept_apps = ("norms_", "journals_", "improvement_", "feedback_", "assessments_", "committees_")
+    for kept in kept_apps:
         assert f'"{kept}' not in tables, kept
 
 
@@ -193,9 +195,9 @@ def test_a_kept_panel_holds_no_csrf_token_and_a_live_form_has_one(roles, monkeyp
     page = team_space(client_for("member_a", roles))
     assert reverse("coaching:step_done", args=["team-a", step.pk]) in page
     assert 'name="csrfmiddlewaretoken"' in page
-    # Six kept: the module panel (empty: no curriculum here), norms, journal, project,
-    # self-assessment, committee.
-    assert len(stored) == 6
+    # Seven kept: the module panel (empty: no curriculum here), norms, journal, project,
+    # feedback, self-assessment, committee.
+    assert len(stored) == 7
     assert not any("csrfmiddlewaretoken" in html for html in stored.values())
 
 
@@ -206,3 +208,46 @@ def test_readers_in_two_languages_each_get_their_own(roles):
     spanish = team_space(client_for("lead_a", roles))
     assert "Not taken yet this year." in english
     assert "Not taken yet this year." not in spanish
+
+
+def test_feedback_requests_a_round_and_a_renamed_critical_friend_show_at_once(roles):
+    from feedback import services as feedback
+    from feedback.rounds import round_create
+
+    client = client_for("member_a", roles)
+    assert "0 open requests from this team." in team_space(client)
+    request = feedback.request_create(
+        team=roles["team_a"],
+        requested_by=roles["member_a"],
+        artifact_title="Aim statement",
+        focusing_question="Can someone else measure this?",
+        protocol="warm-and-cool-feedback",
+        due_on=datetime.date.today() + datetime.timedelta(days=7),
+        reviewers=[roles["member_b"]],
+    )
+    assert "1 open request from this team." in team_space(client)
+    round_create(
+        cohort=roles["cohort"],
+        by=roles["facilitator"],
+        name="Autumn round",
+        pairs={roles["team_a"].pk: roles["team_b"].pk},
+    )
+    assert "Team B is your critical-friend team (Autumn round)." in team_space(client)
+    admin = client_for("site_admin", roles)
+    team_b = roles["team_b"]
+    response = admin.post(
+        reverse("team:edit", args=[team_b.pk]),
+        {
+            "name": "Team Bravo",
+            "slug": team_b.slug,
+            "cohort": team_b.cohort_id,
+            "organization": team_b.organization_id,
+            "kind": team_b.kind,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert "Team Bravo is your critical-friend team" in team_space(client)
+    feedback.request_close(request=request, by=roles["member_a"])
+    assert "0 open requests from this team." in team_space(client)
+    admin.post(reverse("team:delete", args=[team_b.pk]))
+    assert "critical-friend team" not in team_space(client)
