@@ -42,8 +42,26 @@ def _release_dates(user) -> dict[int, datetime.date]:
     return cached
 
 
+def release_date_for(user):
+    """For annotating modules: the earliest release date among the person's current cohorts
+    (None: none of them set one). The module page reads it with the page (`ProgramPage.route`)
+    and keeps it as `module.person_release = (user pk, date)`."""
+    from django.db.models import OuterRef, Subquery
+
+    from .models import ModuleRelease
+
+    return Subquery(
+        ModuleRelease.objects.filter(module=OuterRef("pk"), cohort_id__in=member_cohort_ids(user))
+        .order_by("opens_on")
+        .values("opens_on")[:1]
+    )
+
+
 def opening_date(module, user) -> datetime.date:
     """When the module opens for this person (their cohorts' earliest release, or its month)."""
+    read_with_page = getattr(module, "person_release", None)
+    if read_with_page is not None and read_with_page[0] == user.pk:
+        return read_with_page[1] or default_opening(module)
     return _release_dates(user).get(module.pk, default_opening(module))
 
 
