@@ -32,20 +32,36 @@
 
 A hook returns None to add nothing.
 
+Team space panels are kept rendered (`team_space_panels`) when they say what their markup
+shows in `cache_key`: the hub adds the team, its slug, cohort and `summary_version`, the
+language, the time zone and today's date, so every write that changes a cached panel must call
+`cohorts.services.team_summary_changed(team)` (or `team_touch`) in its transaction. Anything
+about the reader (a role, a permission, the person) goes into `cache_key`. `context` may be a
+function, called only when the markup is rendered, so a kept panel reads nothing; it may return
+None to show nothing. A panel that names another team registers a `TEAM_NAMED_ON` hook
+(`cohorts.services`) so renaming that team moves its version. A panel with a form (its CSRF
+token is the reader's) or showing what no team write moves (a person's name) leaves
+`cache_key` None and is rendered every time.
+
 Column values are cached (`cohort_team_columns`): a column shows only what every manager of
 the cohort may see (never depends on `user`), and every service that changes what it shows
 calls `cohorts.services.team_summary_changed(team)` (or `team_touch`) in its transaction.
 """
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db.models import Count
+from django.template.context_processors import csrf
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 
 from wagtail import hooks
+
+from cohort_site.fragments import cached_html_many, fragment_key
 
 TEAM_SPACE_PANELS = "team_space_panels"
 COHORT_TEAM_COLUMNS = "cohort_team_columns"
@@ -58,8 +74,17 @@ COHORT_WEEK_COUNTS = "cohort_week_counts"  # the admin home: what changed in eac
 @dataclass(frozen=True)
 class Panel:
     template: str
-    context: dict = field(default_factory=dict)
+    context: dict | Callable[[], dict | None] = field(default_factory=dict)
     order: int = 100
+    # Team space only: what the markup shows beyond the team's version (see the module doc);
+    # None: rendered on every view.
+    cache_key: tuple | None = None
+
+    def render(self, **extra) -> str:
+        context = self.context() if callable(self.context) else self.context
+        if context is None:
+            return ""
+        return render_to_string(self.template, {"panel": context, **extra})
 
 
 @dataclass(frozen=True)
@@ -76,11 +101,28 @@ class Column:
     order: int = 100
 
 
-def team_space_panels(*, team, user, request) -> list[Panel]:
-    panels = [
-        fn(team=team, user=user, request=request) for fn in hooks.get_hooks(TEAM_SPACE_PANELS)
-    ]
-    return sorted((p for p in panels if p), key=lambda p: p.order)
+def team_space_panels(*, team, user, request) -> list[str]:
+    """Every app's team space panel rendered, in order: those with a `cache_key` from the
+    cache in one read (only the missing ones read their data), the others each time."""
+    found = (fn(team=team, user=user, request=request) for fn in hooks.get_hooks(TEAM_SPACE_PANELS))
+    panels = sorted((p for p in found if p), key=lambda p: p.order)
+    shared = (
+        team.pk,
+        team.slug,
+        team.cohort_id,
+        team.summary_version,
+        translation.get_language(),
+        timezone.get_current_timezone_name(),
+        timezone.localdate().isoformat(),
+    )
+    keys = {
+        n: fragment_key("team-panel", panel.template, *shared, *panel.cache_key)
+        for n, panel in enumerate(panels)
+        if panel.cache_key is not None
+    }
+    kept = cached_html_many(keys, lambda missing: {n: (panels[n].render(),) for n in missing})
+    live = csrf(request)  # only panels rendered each time may hold a form
+    return [kept[n][0] if n in kept else panel.render(**live) for n, panel in enumerate(panels)]
 
 
 COLUMNS_CACHE_SECONDS = 60 * 60 * 24

@@ -19,6 +19,9 @@ from .models import Invitation, Membership, Team
 from .notifications import send_invitation, send_invitations
 
 MEMBERSHIP_ENDED = "membership_ended"
+# Feature apps whose kept team space panels name another team register fn(team=...) returning
+# the pks of the teams whose panels show `team` (feedback: the teams it reviews).
+TEAM_NAMED_ON = "team_named_on"
 
 
 def team_touch(team: Team) -> None:
@@ -39,6 +42,15 @@ def team_summary_changed(*teams) -> None:
     pks = {getattr(team, "pk", team) for team in teams if team is not None}
     if pks:
         Team.objects.filter(pk__in=pks).update(summary_version=F("summary_version") + 1)
+
+
+def team_edited(team: Team) -> None:
+    """A team renamed, moved or about to be deleted (the admin): its version moves, and so do
+    those of the teams whose pages name it (`TEAM_NAMED_ON`)."""
+    pks = {team.pk}
+    for fn in hooks.get_hooks(TEAM_NAMED_ON):
+        pks.update(fn(team=team))
+    team_summary_changed(*pks)
 
 
 class InvitationAlreadyOpen(ValidationError):

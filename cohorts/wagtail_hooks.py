@@ -1,16 +1,18 @@
 from django import forms
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.db import transaction
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, View
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from cohort_site import admin_exports, tabular
 
-from . import admin_home, dashboard, panels
+from . import admin_home, dashboard, panels, services
 from .imports import SCHOOL_COLUMNS, parse_school_rows, schools_import
 from .models import Cohort, Organization, Team
 
@@ -39,8 +41,28 @@ class CohortViewSet(ModelViewSet):
     export_filename = "cohorts"
 
 
+class TeamEditView(generic.EditView):
+    @transaction.atomic
+    def save_instance(self):
+        team = super().save_instance()
+        services.team_edited(team)
+        return team
+
+
+class TeamDeleteView(generic.DeleteView):
+    @transaction.atomic
+    def delete_action(self):
+        services.team_edited(self.object)  # before its pairings go with it
+        super().delete_action()
+
+
 class TeamViewSet(ModelViewSet):
+    """Renaming, moving or deleting a team moves the versions of the teams whose kept team
+    space panels name it (`services.team_edited`)."""
+
     index_view_class = admin_exports.IndexView
+    edit_view_class = TeamEditView
+    delete_view_class = TeamDeleteView
     model = Team
     icon = "user"
     form_fields = ["name", "slug", "cohort", "organization", "kind"]

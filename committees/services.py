@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cohorts.services import team_summary_changed
 from notifications.outbox import queue_email
 
 from .models import Committee, CommitteeInvitation, CommitteeMember, Meeting, Recommendation
@@ -22,6 +23,7 @@ def charter_save(
     committee.name, committee.purpose = name, purpose
     committee.decision_making, committee.meeting_norms = decision_making, meeting_norms
     committee.save()
+    team_summary_changed(team)  # the team space's committee panel names it
     return committee
 
 
@@ -47,9 +49,11 @@ def meeting_record(
 def recommendation_send(*, committee, by, title: str, rationale: str) -> Recommendation:
     if not committee.can_contribute(by):
         raise PermissionDenied
-    return Recommendation.objects.create(
+    recommendation = Recommendation.objects.create(
         committee=committee, title=title, rationale=rationale, sent_by=by
     )
+    team_summary_changed(committee.team_id)  # one more waits for an answer (team space)
+    return recommendation
 
 
 @transaction.atomic
@@ -60,6 +64,7 @@ def recommendation_answer(*, recommendation, by, status: str, response: str) -> 
     recommendation.status, recommendation.response = status, response
     recommendation.responded_by, recommendation.responded_at = by, timezone.now()
     recommendation.save()
+    team_summary_changed(recommendation.committee.team_id)  # the team space's open count
     return recommendation
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from cohorts import access
 from cohorts.models import Cohort, Team
+from cohorts.services import team_summary_changed
 
 from .models import Pairing, PairingRound
 
@@ -56,6 +57,7 @@ def round_create(
         Pairing(round=round_, reviewed_team=reviewed, reviewer_team=reviewer)
         for reviewed, reviewer in chosen
     )
+    team_summary_changed(*(reviewed for reviewed, _reviewer in chosen))  # their team spaces
     return round_
 
 

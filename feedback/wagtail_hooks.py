@@ -22,41 +22,52 @@ from cohorts.panels import (
     WeekCount,
     counts_by_cohort,
 )
+from cohorts.services import TEAM_NAMED_ON
 
 from . import services
-from .models import FeedbackRequest, FeedbackResponse
+from .models import FeedbackRequest, FeedbackResponse, Pairing
 
 
 @hooks.register(TEAM_SPACE_PANELS)
 def feedback_panel(*, team, user, request):
-    # The pairing carries the team's open-request count: one query when the team is paired.
-    open_requests = (
-        FeedbackRequest.objects.open()
-        .filter(team_id=team.pk)
-        .order_by()
-        .values("team_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    pairing = (
-        services.current_pairing_queryset(team)
-        .annotate(open_count=Coalesce(Subquery(open_requests), 0))
-        .first()
-    )
-    if pairing is not None:
-        open_count = pairing.open_count
-    else:
-        open_count = FeedbackRequest.objects.open().filter(team=team).count()
+    """The critical-friend team and the team's open requests: kept rendered under the team's
+    version (a request opened or closed, a round paired, the reviewing team renamed: see
+    `team_named_on`) and whether the reader may ask for feedback."""
+    can_ask = access.is_team_member(user, team)
+
+    def context():
+        # The pairing carries the open-request count: one query when the team is paired.
+        open_requests = (
+            FeedbackRequest.objects.open()
+            .filter(team_id=team.pk)
+            .order_by()
+            .values("team_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        pairing = (
+            services.current_pairing_queryset(team)
+            .annotate(open_count=Coalesce(Subquery(open_requests), 0))
+            .first()
+        )
+        if pairing is not None:
+            open_count = pairing.open_count
+        else:
+            open_count = FeedbackRequest.objects.open().filter(team=team).count()
+        return {"team": team, "pairing": pairing, "open_count": open_count, "can_ask": can_ask}
+
     return Panel(
         template="feedback/panel.html",
-        context={
-            "team": team,
-            "pairing": pairing,
-            "open_count": open_count,
-            "can_ask": access.is_team_member(user, team),
-        },
+        context=context,
         order=50,
+        cache_key=("can-ask", can_ask),
     )
+
+
+@hooks.register(TEAM_NAMED_ON)
+def reviewed_teams(*, team):
+    """The teams whose feedback panel names `team` as their critical friend."""
+    return Pairing.objects.filter(reviewer_team=team).values_list("reviewed_team_id", flat=True)
 
 
 def overdue_counts(teams) -> dict[int, int]:

@@ -22,7 +22,7 @@ from cohorts.panels import (
     counts_by_cohort,
 )
 
-from . import artifacts, brightspots, permissions
+from . import artifacts, brightspots
 from .models import ChangePackageEntry, DataDialogue, ImprovementProject, Measure, PDSACycle
 from .package_evidence import adoptable_ideas
 from .queries import current_project
@@ -30,16 +30,23 @@ from .queries import current_project
 
 @hooks.register(TEAM_SPACE_PANELS)
 def improvement_panel(*, team, user, request):
-    project = current_project(team, user)
-    return Panel(
-        template="improvement/panel.html",
-        context={
+    """The year's project and its aim: the same for everyone who may open the team space (the
+    project is visible to whoever sees the team), so kept rendered under the team's version
+    (project and aim writes touch the team) and the cohort's school year."""
+
+    def context():
+        project = current_project(team, user)
+        return {
             "team": team,
             "project": project,
             "aim": getattr(project, "aim", None) if project else None,
-            "can_manage": permissions.can_manage(user, team),
-        },
+        }
+
+    return Panel(
+        template="improvement/panel.html",
+        context=context,
         order=40,
+        cache_key=("school-year", team.cohort.school_year),
     )
 
 

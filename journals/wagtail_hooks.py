@@ -24,23 +24,33 @@ from .models import JournalEntry, Visibility
 
 @hooks.register(TEAM_SPACE_PANELS)
 def journal_panel(*, team, user, request):
-    """The team's five latest shared entries and how many there are, in one query."""
-    entries = JournalEntry.objects
-    if not (access.is_team_member(user, team) or access.is_cohort_facilitator(user, team.cohort)):
-        entries = entries.visible_to(user)  # members and facilitators read every shared one
-    shared = entries.published().filter(team=team, visibility=Visibility.TEAM)
-    recent = list(
-        shared.only("pk", "title", "created", "author_id").annotate(total=Window(Count("pk")))[:5]
-    )
-    return Panel(
-        template="journals/panel.html",
-        context={
+    """The team's five latest shared entries and how many there are, in one query.
+
+    Members and facilitators read every shared entry, so they share one rendering; anyone
+    else (a site admin) reads what `visible_to` gives them, kept for them alone. Kept under the
+    team's version: publishing, editing, moving or deleting a shared entry moves it."""
+    reads_all = access.is_team_member(user, team) or access.is_cohort_facilitator(user, team.cohort)
+
+    def context():
+        entries = JournalEntry.objects if reads_all else JournalEntry.objects.visible_to(user)
+        shared = entries.published().filter(team=team, visibility=Visibility.TEAM)
+        recent = list(
+            shared.only("pk", "title", "created", "author_id").annotate(total=Window(Count("pk")))[
+                :5
+            ]
+        )
+        return {
             "recent": recent,
             "count": recent[0].total if recent else 0,
             "team_url": reverse("journals:team", kwargs={"slug": team.slug}),
             "new_url": reverse("journals:new"),
-        },
+        }
+
+    return Panel(
+        template="journals/panel.html",
+        context=context,
         order=40,
+        cache_key=("shared",) if reads_all else ("reader", user.pk),
     )
 
 

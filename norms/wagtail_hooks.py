@@ -11,7 +11,14 @@ from .queries import cohort_columns, panel_context
 
 @hooks.register(TEAM_SPACE_PANELS)
 def norms_panel(*, team, user, request):
-    return Panel(template="norms/panel.html", context=panel_context(team, user), order=20)
+    """The same for every reader; kept rendered under the team's version, which every norms,
+    vote, check-in and statement write moves (`norms.services`)."""
+    return Panel(
+        template="norms/panel.html",
+        context=lambda: panel_context(team, user),
+        order=20,
+        cache_key=(),
+    )
 
 
 @hooks.register(COHORT_TEAM_COLUMNS)

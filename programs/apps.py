@@ -26,6 +26,7 @@ class ProgramsConfig(AppConfig):
                 module_states=release.module_states,
                 module_is_open=release.module_is_open,
                 opening_date=release.opening_date,
+                release_date_for=release.release_date_for,
                 equity_tag_filter_form=forms.EquityTagFilterForm,
                 resources_filtered=services.resources_filtered,
                 form_class_with_honeypot=forms.form_class_with_honeypot,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from accounts.roles import is_facilitator, is_site_admin
-from cohorts.access import member_cohort_ids
+from cohorts.access import member_cohort_ids, person_roles
 
 UPCOMING = "upcoming"
 OPEN = "open"
@@ -42,8 +42,26 @@ def _release_dates(user) -> dict[int, datetime.date]:
     return cached
 
 
+def release_date_for(user):
+    """For annotating modules: the earliest release date among the person's current cohorts
+    (None: none of them set one). The module page reads it with the page (`ProgramPage.route`)
+    and keeps it as `module.person_release = (user pk, date)`."""
+    from django.db.models import OuterRef, Subquery
+
+    from .models import ModuleRelease
+
+    return Subquery(
+        ModuleRelease.objects.filter(module=OuterRef("pk"), cohort_id__in=member_cohort_ids(user))
+        .order_by("opens_on")
+        .values("opens_on")[:1]
+    )
+
+
 def opening_date(module, user) -> datetime.date:
     """When the module opens for this person (their cohorts' earliest release, or its month)."""
+    read_with_page = getattr(module, "person_release", None)
+    if read_with_page is not None and read_with_page[0] == user.pk:
+        return read_with_page[1] or default_opening(module)
     return _release_dates(user).get(module.pk, default_opening(module))
 
 
@@ -51,6 +69,9 @@ def module_is_open(module, user, *, today: datetime.date | None = None) -> bool:
     """May `user` read `module`'s body and mark it done?"""
     if not (user.is_authenticated and user.is_active):
         return False
+    # The person's roles and group in the one query every logged-in page makes for its header
+    # (kept on the user): `is_facilitator` then asks nothing of its own.
+    person_roles(user)
     if is_facilitator(user) or is_site_admin(user):
         return True
     return opening_date(module, user) <= (today or timezone.localdate())

@@ -1,6 +1,7 @@
 import re
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from wagtail.coreutils import get_supported_content_language_variant
@@ -8,9 +9,12 @@ from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
 from cohort_site.unchanged import UNCHANGED, assign
+from cohorts import access
+from cohorts.models import Team
+from cohorts.services import team_summary_changed
 
 from .localized import in_source_locale
-from .models import HomePage
+from .models import HomePage, ModuleRelease
 
 
 @transaction.atomic
@@ -72,6 +76,19 @@ def home_page_ensure(
 
 
 @transaction.atomic
+@transaction.atomic
+def release_dates_save(*, cohort, by, dates: dict) -> None:
+    """The day each module opens for the cohort ({module: date}). The team space's module panel
+    follows: the cohort's teams' versions move."""
+    if not access.can_manage_cohort(by, cohort):
+        raise PermissionDenied
+    for module, opens_on in dates.items():
+        ModuleRelease.objects.update_or_create(
+            cohort=cohort, module=module, defaults={"opens_on": opens_on}
+        )
+    team_summary_changed(*Team.objects.filter(cohort=cohort).values_list("pk", flat=True))
+
+
 def module_mark_done(*, user, module):
     """Record that `user` finished `module` (idempotent). Refused while the module is closed."""
     from django.core.exceptions import PermissionDenied

@@ -163,7 +163,24 @@ TASK_DESTINATIONS = {
 
 @hooks.register(TEAM_SPACE_PANELS)
 def this_months_module_panel(*, team, user, request):
-    """The module open now for the team's cohort, and the team task it asks for."""
+    """The module open now for the team's cohort, and the team task it asks for.
+
+    Kept rendered under the curriculum's version (pages published, moved, translated) and the
+    cohort's program; the hub adds the team's version (release dates saved: `release_dates_save`)
+    and today's date. Without the curriculum's version (cache unreachable) it is read each time.
+    """
+    from .public_cache import current_version
+
+    version = current_version()
+    return Panel(
+        template="programs/team_module_panel.html",
+        context=lambda: _module_panel_context(team),
+        order=5,
+        cache_key=None if version is None else ("curriculum", version, team.cohort.program_id),
+    )
+
+
+def _module_panel_context(team) -> dict | None:
     from django.urls import NoReverseMatch, reverse
     from django.utils import timezone
 
@@ -188,11 +205,7 @@ def this_months_module_panel(*, team, user, request):
         except NoReverseMatch:
             url = ""
         tasks.append({"title": task["title"], "description": task["description"], "url": url})
-    return Panel(
-        template="programs/team_module_panel.html",
-        context={"module": module, "title": shown.title, "tasks": tasks},
-        order=5,
-    )
+    return {"module": module, "title": shown.title, "tasks": tasks}
 
 
 @hooks.register(REFLECTION_PROMPTS)

@@ -108,18 +108,24 @@ class ProgramPage(PublicCachedPage, OnlySiteAdminsDelete, Page):
         verbose_name = _("program page")
 
     def route(self, request, path_components):
-        """Fetch a module with its mode and progress in one query; its objectives and goals are
-        read only when its shared content is rendered (programs/fragments.py)."""
+        """Fetch a module with its mode, progress and the reader's release date in one query;
+        its objectives and goals are read only when its shared content is rendered
+        (programs/fragments.py)."""
         if len(path_components) == 1:
-            module = (
+            user = request.user
+            modules = (
                 ModulePage.objects.child_of(self)
                 .filter(slug=path_components[0])
                 .select_related("mode")
-                .annotate(is_done=ModuleCompletion.objects.done_by(request.user))
-                .first()
+                .annotate(is_done=ModuleCompletion.objects.done_by(user))
             )
+            if user.is_authenticated:
+                modules = modules.annotate(reader_opens_on=page_rules().release_date_for(user))
+            module = modules.first()
             if module is not None:
                 module._cached_parent_obj = self
+                if user.is_authenticated:
+                    module.person_release = (user.pk, module.reader_opens_on)
                 return module.route(request, [])
         return super().route(request, path_components)
 

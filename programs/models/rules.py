@@ -18,6 +18,7 @@ class PageRules:
     module_states: Callable  # (modules, user) -> [ModuleState]
     module_is_open: Callable  # (module, user) -> bool
     opening_date: Callable  # (module, user) -> date
+    release_date_for: Callable  # (user) -> expression: the person's release date of a module
     equity_tag_filter_form: Callable  # (data) -> the CDE goal and area filter form
     resources_filtered: Callable  # (params, *, per_page) -> context for the library
     form_class_with_honeypot: Callable  # (form_class) -> form_class

@@ -37,6 +37,8 @@ def test_a_member_logs_in_reads_writes_and_logs_out_while_redis_is_down(
     team_page = client.get("/teams/team-a/")
     assert team_page.status_code == 200
     assert "Team A" in team_page.content.decode()
+    # Its kept panels are rendered afresh (a miss), the committee's among them.
+    assert "Mesa Linda advisory committee" in team_page.content.decode()
 
     form = client.get("/journal/new/")
     assert form.status_code == 200

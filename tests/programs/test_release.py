@@ -71,6 +71,27 @@ def test_an_unreleased_module_hides_its_body_and_cannot_be_marked_done(roles, la
     assert not ModuleCompletion.objects.filter(module=later_module).exists()
 
 
+def _is_closed(page) -> bool:
+    text = page.content.decode()
+    return "This module opens" in text or "not open yet" in text.lower()
+
+
+def test_the_module_page_reads_the_readers_own_release_date(roles, module, later_module):
+    """The page reads the reader's release date with the module: their cohort's date, never
+    another cohort's."""
+    ModuleRelease.objects.create(cohort=roles["cohort"], module=later_module, opens_on=TODAY)
+    ModuleRelease.objects.create(
+        cohort=roles["cohort"], module=module, opens_on=TODAY + datetime.timedelta(days=3)
+    )
+    member = client_for("member_a", roles)
+    assert not _is_closed(member.get(later_module.url))
+    assert _is_closed(member.get(module.url))
+    other = MembershipFactory(team=roles["team_other"]).user
+    other_client = client_for("other", {"other": other})
+    assert _is_closed(other_client.get(later_module.url))
+    assert not _is_closed(other_client.get(module.url))
+
+
 def test_facilitator_sets_release_dates_for_their_cohort(roles, module, later_module):
     roles["cohort"].program = module.get_parent()
     roles["cohort"].save()
@@ -84,6 +105,26 @@ def test_facilitator_sets_release_dates_for_their_cohort(roles, module, later_mo
     assert module_is_open(later_module, fresh(roles["member_a"]))
     bad = client.post(url, {f"module_{module.pk}": "not a date", f"module_{later_module.pk}": ""})
     assert "Enter a valid date" in bad.content.decode()
+
+
+def test_the_team_space_module_panel_follows_release_dates_and_publishing(
+    roles, module, later_module
+):
+    """The panel is kept rendered: saving release dates moves the cohort's teams' versions and
+    publishing moves the curriculum's, so the next view shows the change."""
+    roles["cohort"].program = module.get_parent()
+    roles["cohort"].save()
+    member = client_for("member_a", roles)
+    team_space = reverse("cohorts:team", args=["team-a"])
+    assert "Module 1: Launch" in member.get(team_space).content.decode()
+    client_for("facilitator", roles).post(
+        reverse("programs:release_dates", args=["demo-cohort"]),
+        {f"module_{module.pk}": "2026-09-10", f"module_{later_module.pk}": TODAY.isoformat()},
+    )
+    assert "Module 2: Later module" in member.get(team_space).content.decode()
+    later_module.title = "Later, renamed"
+    later_module.save_revision().publish()
+    assert "Module 2: Later, renamed" in member.get(team_space).content.decode()
 
 
 MATRIX = {"release_dates": expect(404, facilitator=200, site_admin=200)}
