@@ -4,7 +4,6 @@ import datetime
 
 from django import forms
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,8 +11,8 @@ from django.views.generic import FormView
 
 from cohorts.mixins import CohortManagerMixin
 
-from .models import ModuleRelease
 from .release import cohort_schedule
+from .services import module_releases_save
 
 
 class ReleaseDatesForm(forms.Form):
@@ -37,13 +36,10 @@ class ReleaseDatesView(CohortManagerMixin, FormView):
         self.modules = [module for module, _opens_on in schedule]
         return {**super().get_form_kwargs(), "schedule": schedule}
 
-    @transaction.atomic
     def form_valid(self, form):
-        for module in self.modules:
-            ModuleRelease.objects.update_or_create(
-                cohort=self.cohort,
-                module=module,
-                defaults={"opens_on": form.cleaned_data[f"module_{module.pk}"]},
-            )
+        module_releases_save(
+            cohort=self.cohort,
+            opens_on={module: form.cleaned_data[f"module_{module.pk}"] for module in self.modules},
+        )
         messages.success(self.request, _("Release dates saved."))
         return redirect(self.cohort.get_absolute_url())

@@ -81,8 +81,35 @@ def module_mark_done(*, user, module):
 
     if not module_is_open(module, user):
         raise PermissionDenied
-    completion, _created = ModuleCompletion.objects.get_or_create(user=user, module=module)
+    completion, created = ModuleCompletion.objects.get_or_create(user=user, module=module)
+    if created:
+        _completion_shown_changed(user)
     return completion
+
+
+def _completion_shown_changed(user) -> None:
+    """The cohort dashboard's completion heat map shows the person's teams afresh."""
+    from cohorts.models import Membership
+    from cohorts.services import team_summary_changed
+
+    team_summary_changed(
+        *Membership.objects.current().filter(user=user).values_list("team_id", flat=True)
+    )
+
+
+@transaction.atomic
+def module_releases_save(*, cohort, opens_on: dict) -> None:
+    """The cohort's release date for each module ({module: date}). The dashboard's alerts
+    (no ratified norms by the third module) depend on them: its teams' versions move."""
+    from cohorts.services import team_summary_changed
+
+    from .models import ModuleRelease
+
+    for module, day in opens_on.items():
+        ModuleRelease.objects.update_or_create(
+            cohort=cohort, module=module, defaults={"opens_on": day}
+        )
+    team_summary_changed(*cohort.teams.values_list("pk", flat=True))
 
 
 # ---------------------------------------------------------------------------
