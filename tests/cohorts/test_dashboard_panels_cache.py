@@ -198,3 +198,14 @@ def test_without_a_cache_the_panels_and_alerts_are_the_same(roles, settings):
     for html in (cached.content.decode(), fresh.content.decode()):
         assert _heat_row(html, "Team A") == ["0", "0", "0"]
         assert "8 points below the median" in html
+
+
+def test_sessions_show_their_modules_title(roles):
+    from cohorts.factories import CohortSessionFactory
+
+    modules = _program(roles, TODAY.replace(day=1) - datetime.timedelta(days=31))
+    CohortSessionFactory(cohort=roles["cohort"], title="Kickoff", module=modules[1])
+    CohortSessionFactory(cohort=roles["cohort"], title="Open hours", location="")
+    html = client_for("facilitator", roles).get(URL).content.decode()
+    assert "Kickoff, County Office of Education, Room 204 (Module 2)" in html
+    assert re.search(r"Open hours\s*<a ", html)  # no module, no parentheses
