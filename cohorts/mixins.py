@@ -124,10 +124,14 @@ class CohortManagerMixin(LoginRequiredMixin, CohortTimeZoneMixin, NoStoreMixin):
 
     @cached_property
     def cohort(self) -> Cohort:
-        return get_object_or_404(
-            Cohort.objects.facilitated_by(self.request.user).select_related("program"),
-            slug=self.kwargs["slug"],
-        )
+        """The cohort by its slug, then `access.can_manage_cohort` (the rule of
+        `Cohort.objects.facilitated_by`) asked of the person's roles, which the page reads once
+        anyway (`person_roles`); anyone else gets 404."""
+        slug = self.kwargs["slug"]
+        cohort = get_object_or_404(Cohort.objects.select_related("program"), slug=slug)
+        if not access.can_manage_cohort(self.request.user, cohort):
+            raise Http404
+        return cohort
 
     def time_zone_cohort(self) -> Cohort:
         return self.cohort
