@@ -122,13 +122,18 @@ class TeamMemberRequiredMixin(AllowedOr404Mixin, TeamMixin):
 class CohortManagerMixin(LoginRequiredMixin, CohortTimeZoneMixin, NoStoreMixin):
     """Pages for the cohort's facilitators and site admins; everyone else gets 404."""
 
+    # Read with the cohort: pages that show its curriculum add "program".
+    cohort_related: tuple[str, ...] = ()
+
     @cached_property
     def cohort(self) -> Cohort:
         """The cohort by its slug, then `access.can_manage_cohort` (the rule of
         `Cohort.objects.facilitated_by`) asked of the person's roles, which the page reads once
         anyway (`person_roles`); anyone else gets 404."""
-        slug = self.kwargs["slug"]
-        cohort = get_object_or_404(Cohort.objects.select_related("program"), slug=slug)
+        cohorts = Cohort.objects.all()
+        if self.cohort_related:  # (select_related() alone would follow every relation)
+            cohorts = cohorts.select_related(*self.cohort_related)
+        cohort = get_object_or_404(cohorts, slug=self.kwargs["slug"])
         if not access.can_manage_cohort(self.request.user, cohort):
             raise Http404
         return cohort

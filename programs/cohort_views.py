@@ -29,6 +29,7 @@ class ReleaseDatesForm(forms.Form):
 
 class ReleaseDatesView(CohortManagerMixin, FormView):
     template_name = "programs/release_dates.html"
+    cohort_related = ("program",)
     form_class = ReleaseDatesForm
 
     def get_form_kwargs(self):

@@ -76,6 +76,7 @@ class CohortSessionFormView(CohortManagerMixin, FormView):
     """Facilitators schedule their cohort's sessions (they feed the calendar and reminders)."""
 
     template_name = "cohorts/session_form.html"
+    cohort_related = ("program",)
     form_class = CohortSessionForm
 
     def get_session(self):
