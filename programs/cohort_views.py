@@ -41,6 +41,7 @@ class ReleaseDatesView(CohortManagerMixin, FormView):
         module_releases_save(
             cohort=self.cohort,
             opens_on={module: form.cleaned_data[f"module_{module.pk}"] for module in self.modules},
+            by=self.request.user,
         )
         messages.success(self.request, _("Release dates saved."))
         return redirect(self.cohort.get_absolute_url())

@@ -98,13 +98,19 @@ def _completion_shown_changed(user) -> None:
 
 
 @transaction.atomic
-def module_releases_save(*, cohort, opens_on: dict) -> None:
-    """The cohort's release date for each module ({module: date}). The dashboard's alerts
-    (no ratified norms by the third module) depend on them: its teams' versions move."""
+def module_releases_save(*, cohort, opens_on: dict, by) -> None:
+    """The cohort's release date for each module ({module: date}), set by its facilitators
+    (or a site admin). The dashboard's alerts (no ratified norms by the third module) depend
+    on them: its teams' versions move."""
+    from django.core.exceptions import PermissionDenied
+
+    from cohorts import access
     from cohorts.services import team_summary_changed
 
     from .models import ModuleRelease
 
+    if not access.can_manage_cohort(by, cohort):
+        raise PermissionDenied
     for module, day in opens_on.items():
         ModuleRelease.objects.update_or_create(
             cohort=cohort, module=module, defaults={"opens_on": day}

@@ -209,3 +209,22 @@ def test_sessions_show_their_modules_title(roles):
     html = client_for("facilitator", roles).get(URL).content.decode()
     assert "Kickoff, County Office of Education, Room 204 (Module 2)" in html
     assert re.search(r"Open hours\s*<a ", html)  # no module, no parentheses
+
+
+def test_only_the_cohorts_managers_save_its_release_dates(roles):
+    from django.core.exceptions import PermissionDenied
+
+    from programs.models import ModuleRelease
+    from programs.services import module_releases_save
+
+    modules = _program(roles, TODAY)
+    for role in ("facilitator_other", "lead_a"):
+        with pytest.raises(PermissionDenied):
+            module_releases_save(
+                cohort=roles["cohort"], opens_on={modules[2]: TODAY}, by=roles[role]
+            )
+    assert not ModuleRelease.objects.exists()
+    module_releases_save(
+        cohort=roles["cohort"], opens_on={modules[2]: TODAY}, by=roles["facilitator"]
+    )
+    assert ModuleRelease.objects.get().opens_on == TODAY
