@@ -122,21 +122,20 @@ class TeamMemberRequiredMixin(AllowedOr404Mixin, TeamMixin):
 class CohortManagerMixin(LoginRequiredMixin, CohortTimeZoneMixin, NoStoreMixin):
     """Pages for the cohort's facilitators and site admins; everyone else gets 404."""
 
-    # Read with the cohort: pages that show its curriculum add "program".
-    cohort_related: tuple[str, ...] = ()
-
     @cached_property
     def cohort(self) -> Cohort:
         """The cohort by its slug, then `access.can_manage_cohort` (the rule of
         `Cohort.objects.facilitated_by`) asked of the person's roles, which the page reads once
         anyway (`person_roles`); anyone else gets 404."""
-        cohorts = Cohort.objects.all()
-        if self.cohort_related:  # (select_related() alone would follow every relation)
-            cohorts = cohorts.select_related(*self.cohort_related)
-        cohort = get_object_or_404(cohorts, slug=self.kwargs["slug"])
+        cohort = get_object_or_404(self.cohort_queryset(), slug=self.kwargs["slug"])
         if not access.can_manage_cohort(self.request.user, cohort):
             raise Http404
         return cohort
+
+    def cohort_queryset(self):
+        """Where the cohort is read: a page adds what it reads with it (its program page where
+        it shows the curriculum, a count)."""
+        return Cohort.objects.all()
 
     def time_zone_cohort(self) -> Cohort:
         return self.cohort

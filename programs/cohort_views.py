@@ -29,8 +29,10 @@ class ReleaseDatesForm(forms.Form):
 
 class ReleaseDatesView(CohortManagerMixin, FormView):
     template_name = "programs/release_dates.html"
-    cohort_related = ("program",)
     form_class = ReleaseDatesForm
+
+    def cohort_queryset(self):
+        return super().cohort_queryset().select_related("program")  # its modules are listed
 
     def get_form_kwargs(self):
         schedule = cohort_schedule(self.cohort)

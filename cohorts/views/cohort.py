@@ -76,8 +76,10 @@ class CohortSessionFormView(CohortManagerMixin, FormView):
     """Facilitators schedule their cohort's sessions (they feed the calendar and reminders)."""
 
     template_name = "cohorts/session_form.html"
-    cohort_related = ("program",)
     form_class = CohortSessionForm
+
+    def cohort_queryset(self):
+        return super().cohort_queryset().select_related("program")  # its modules are listed
 
     def get_session(self):
         if "pk" not in self.kwargs:
