@@ -59,7 +59,7 @@ def cohort_dashboard(
     """Columns and rows for a cohort, in a fixed number of queries whatever the number of teams."""
     teams = list(cohort.teams.with_member_counts().select_related("organization").order_by("name"))
     columns = panels.cohort_team_columns(cohort=cohort, teams=teams, user=user)
-    alerts = panels.cohort_team_alerts(teams=teams)
+    alerts = panels.cohort_team_alerts_cached(cohort=cohort, teams=teams)
     rows = [
         TeamRow(
             team=team,

@@ -124,10 +124,18 @@ class CohortManagerMixin(LoginRequiredMixin, CohortTimeZoneMixin, NoStoreMixin):
 
     @cached_property
     def cohort(self) -> Cohort:
-        return get_object_or_404(
-            Cohort.objects.facilitated_by(self.request.user).select_related("program"),
-            slug=self.kwargs["slug"],
-        )
+        """The cohort by its slug, then `access.can_manage_cohort` (the rule of
+        `Cohort.objects.facilitated_by`) asked of the person's roles, which the page reads once
+        anyway (`person_roles`); anyone else gets 404."""
+        cohort = get_object_or_404(self.cohort_queryset(), slug=self.kwargs["slug"])
+        if not access.can_manage_cohort(self.request.user, cohort):
+            raise Http404
+        return cohort
+
+    def cohort_queryset(self):
+        """Where the cohort is read: a page adds what it reads with it (its program page where
+        it shows the curriculum, a count)."""
+        return Cohort.objects.all()
 
     def time_zone_cohort(self) -> Cohort:
         return self.cohort

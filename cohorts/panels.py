@@ -128,17 +128,21 @@ def team_space_panels(*, team, user, request) -> list[str]:
 COLUMNS_CACHE_SECONDS = 60 * 60 * 24
 
 
+def _teams_digest(cohort, teams) -> str:
+    """The cohort's school year, its teams and each one's `summary_version`."""
+    versions = ",".join(f"{t.pk}.{t.summary_version}" for t in sorted(teams, key=lambda t: t.pk))
+    return hashlib.sha256(f"{cohort.school_year}|{versions}".encode()).hexdigest()[:32]
+
+
 def _columns_key(cohort, teams) -> str:
     """Everything the columns' text depends on: the cohort's teams and each one's
     `summary_version`, the cohort's school year, the language, the time zone and today's date
     (overdue, "days since" and dates shown)."""
-    versions = ",".join(f"{t.pk}.{t.summary_version}" for t in sorted(teams, key=lambda t: t.pk))
-    digest = hashlib.sha256(f"{cohort.school_year}|{versions}".encode()).hexdigest()[:32]
     return ":".join(
         [
             "cohort-columns",
             str(cohort.pk),
-            digest,
+            _teams_digest(cohort, teams),
             translation.get_language() or "",
             timezone.get_current_timezone_name(),
             timezone.localdate().isoformat(),
@@ -180,6 +184,71 @@ def cohort_team_alerts(*, teams) -> dict[int, list[str]]:
         for team_pk, messages in (fn(teams=teams) or {}).items():
             alerts.setdefault(team_pk, []).extend(messages)
     return alerts
+
+
+def _alerts_key(cohort, teams, curriculum_version) -> str | None:
+    """Everything the alerts depend on: the teams' versions (what the alerts count moves them,
+    as for the columns), the cohort's dates, the curriculum's version and the cohort's release
+    dates (when the third module opens: `programs.services.release_dates_save` moves the
+    teams' versions), the language, the time zone, today and the hour ("no activity for 30
+    days" may appear up to an hour after the 30th day ends)."""
+    if curriculum_version is None:
+        return None  # no cache to keep them in
+    return ":".join(
+        [
+            "cohort-alerts",
+            str(cohort.pk),
+            _teams_digest(cohort, teams),
+            f"{cohort.ends_on.isoformat()}.{cohort.program_id}.{curriculum_version}",
+            translation.get_language() or "",
+            timezone.get_current_timezone_name(),
+            timezone.localdate().isoformat(),  # what the hooks compare with
+            str(timezone.localtime().hour),
+        ]
+    )
+
+
+def cohort_team_alerts_cached(*, cohort, teams) -> dict[int, list[str]]:
+    """`cohort_team_alerts` for one cohort's teams (the dashboard), kept until one of the teams
+    changes, the curriculum or the cohort's release dates change, or the hour turns."""
+    from programs.public_cache import current_version
+
+    key = _alerts_key(cohort, teams, current_version())
+    cached = cache.get(key) if key else None
+    if cached is not None:
+        return cached
+    alerts = {
+        pk: [str(message) for message in messages]
+        for pk, messages in cohort_team_alerts(teams=teams).items()
+    }
+    if key:
+        cache.set(key, alerts, COLUMNS_CACHE_SECONDS)
+    return alerts
+
+
+def cached_panel(*, parts, template: str, context, order: int = 100) -> Panel:
+    """A cohort page panel kept rendered (`cohort_site.fragments`) under `parts`, everything
+    the panel shows (its cohort, the teams shown in their order with their versions, ...),
+    plus its template, the language and the time zone. `context()` reads the panel's data only
+    on a miss. A part that is None (the curriculum's version while the cache is down) renders
+    the panel without keeping it."""
+    from django.template.loader import render_to_string
+
+    from cohort_site.fragments import cached_html, fragment_key
+
+    key = None
+    if None not in parts:
+        key = fragment_key(
+            "cohort-panel",
+            template,
+            *parts,
+            translation.get_language() or "",
+            timezone.get_current_timezone_name(),
+        )
+    html = cached_html(key, lambda: render_to_string(template, {"panel": context()}))
+    return Panel(
+        template="cohorts/includes/rendered_panel.html", context={"html": html}, order=order
+    )
 
 
 def cohort_page_panels(*, cohort, teams, user) -> list[Panel]:

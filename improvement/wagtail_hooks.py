@@ -19,6 +19,7 @@ from cohorts.panels import (
     Column,
     Panel,
     WeekCount,
+    cached_panel,
     counts_by_cohort,
 )
 
@@ -166,15 +167,28 @@ def improvement_artifacts(*, team, user):
 
 @hooks.register(COHORT_PAGE_PANELS)
 def bright_spots_panel(*, cohort, teams, user):
-    """The newest bright spots of the teams shown; the full list has its own page."""
-    entries = brightspots.cohort_bright_spots(cohort, teams=teams)
-    return Panel(
-        template="improvement/bright_spots_panel.html",
-        context={
+    """The newest bright spots of the teams shown; the full list has its own page.
+
+    Kept rendered under the teams shown (in order, with their names, addresses and versions:
+    a measure's signal, its settings and its cycles move its team's version)."""
+
+    def context():
+        entries = brightspots.cohort_bright_spots(cohort, teams=teams)
+        return {
             "cohort": cohort,
             "entries": entries[: brightspots.DASHBOARD_LIMIT],
             "total": len(entries),
-        },
+        }
+
+    return cached_panel(
+        parts=(
+            cohort.pk,
+            cohort.slug,
+            cohort.school_year,
+            [(t.pk, t.slug, t.name, t.summary_version) for t in teams],
+        ),
+        template="improvement/bright_spots_panel.html",
+        context=context,
         order=30,
     )
 

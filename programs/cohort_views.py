@@ -31,6 +31,9 @@ class ReleaseDatesView(CohortManagerMixin, FormView):
     template_name = "programs/release_dates.html"
     form_class = ReleaseDatesForm
 
+    def cohort_queryset(self):
+        return super().cohort_queryset().select_related("program")  # its modules are listed
+
     def get_form_kwargs(self):
         schedule = cohort_schedule(self.cohort)
         self.modules = [module for module, _opens_on in schedule]

@@ -76,10 +76,10 @@ def home_page_ensure(
 
 
 @transaction.atomic
-@transaction.atomic
 def release_dates_save(*, cohort, by, dates: dict) -> None:
-    """The day each module opens for the cohort ({module: date}). The team space's module panel
-    follows: the cohort's teams' versions move."""
+    """The day each module opens for the cohort ({module: date}), set by its facilitators (or a
+    site admin). The team space's module panel and the dashboard's alerts (no ratified norms by
+    the third module) follow: the cohort's teams' versions move."""
     if not access.can_manage_cohort(by, cohort):
         raise PermissionDenied
     for module, opens_on in dates.items():
@@ -98,8 +98,20 @@ def module_mark_done(*, user, module):
 
     if not module_is_open(module, user):
         raise PermissionDenied
-    completion, _created = ModuleCompletion.objects.get_or_create(user=user, module=module)
+    completion, created = ModuleCompletion.objects.get_or_create(user=user, module=module)
+    if created:
+        _completion_shown_changed(user)
     return completion
+
+
+def _completion_shown_changed(user) -> None:
+    """The cohort dashboard's completion heat map shows the person's teams afresh."""
+    from cohorts.models import Membership
+    from cohorts.services import team_summary_changed
+
+    team_summary_changed(
+        *Membership.objects.current().filter(user=user).values_list("team_id", flat=True)
+    )
 
 
 # ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cohort_site.curriculum import REFLECTION_PROMPTS, ReflectionPrompt
-from cohorts.panels import COHORT_PAGE_PANELS, TEAM_SPACE_PANELS, Panel
+from cohorts.panels import COHORT_PAGE_PANELS, TEAM_SPACE_PANELS, Panel, cached_panel
 
 from .models import (
     CdeEquityGoal,
@@ -106,8 +106,28 @@ def curriculum_snippets_deleted(request, instances):
 def module_completion_heat_map(*, cohort, teams, user):
     """Teams by modules: the share of each team's current members who marked the module done.
 
-    Two queries whatever the number of teams, people and modules (plus the module list).
+    Kept rendered under the curriculum's version and the teams shown (in order, with their
+    names and versions: a member joining, leaving or marking a module done moves their team's
+    version). On a miss, two queries whatever the number of teams, people and modules (plus
+    the module list).
     """
+    from .public_cache import current_version
+
+    return cached_panel(
+        parts=(
+            cohort.pk,
+            cohort.slug,
+            cohort.program_id,
+            current_version(),
+            [(t.pk, t.name, t.summary_version) for t in teams],
+        ),
+        template="programs/completion_heat_map.html",
+        context=lambda: _heat_map_context(cohort, teams),
+        order=10,
+    )
+
+
+def _heat_map_context(cohort, teams) -> dict:
     from collections import Counter
 
     from cohorts.models import Membership
@@ -143,11 +163,7 @@ def module_completion_heat_map(*, cohort, teams, user):
             ((min(4, share // 25), localize(share)) for share in shares),
         )
         rows.append({"team": team, "cells_html": cells_html})
-    return Panel(
-        template="programs/completion_heat_map.html",
-        context={"cohort": cohort, "modules": modules, "rows": rows},
-        order=10,
-    )
+    return {"cohort": cohort, "modules": modules, "rows": rows}
 
 
 # Where a team does each kind of task (URL name, and whether it takes the team's slug).

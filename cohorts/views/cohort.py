@@ -3,6 +3,7 @@
 from functools import cached_property
 
 from django.contrib import messages
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -59,7 +60,8 @@ class CohortView(CohortManagerMixin, TemplateView):
             ),
             invitations=invitations,
             undelivered_invitations=undelivered(invitations),
-            sessions=self.cohort.sessions.select_related("module"),
+            # The module's title only, not a whole page per session.
+            sessions=self.cohort.sessions.annotate(module_title=F("module__title")),
             calendar=calendar.subscription_urls(self.request, self.cohort),
             # The portfolio is the facilitators' to take (privacy.views.TeamPortfolioView).
             can_download_portfolio=can_download_portfolio,
@@ -75,6 +77,9 @@ class CohortSessionFormView(CohortManagerMixin, FormView):
 
     template_name = "cohorts/session_form.html"
     form_class = CohortSessionForm
+
+    def cohort_queryset(self):
+        return super().cohort_queryset().select_related("program")  # its modules are listed
 
     def get_session(self):
         if "pk" not in self.kwargs:

@@ -43,6 +43,9 @@ class CohortFeedbackView(CohortManagerMixin, TemplateView):
 
     template_name = "feedback/cohort.html"
 
+    def cohort_queryset(self):
+        return super().cohort_queryset().annotate(team_count=Count("teams"))
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         cohort = self.cohort
@@ -78,7 +81,7 @@ class CohortFeedbackView(CohortManagerMixin, TemplateView):
             .order_by("starts_at")
         )
         context.update(
-            team_count=cohort.teams.count(),
+            team_count=cohort.team_count,
             latest_round=rounds[0] if rounds else None,
             latest_pairs=latest_pairs,
             earlier_rounds=rounds[1:],

@@ -152,3 +152,24 @@ def test_the_home_page_reads_the_site_once(client, home, user):
         assert client.get(home.url).status_code == 200
     site_reads = [q for q in captured.captured_queries if 'FROM "wagtailcore_site"' in q["sql"]]
     assert len(site_reads) == 1
+
+
+@pytest.mark.django_db
+def test_the_home_page_reads_the_private_sections_once_and_lists_only_public_programs(
+    client, home, user
+):
+    from wagtail.models import PageViewRestriction
+
+    ProgramPageFactory(parent=home, title="Open program", slug="open")
+    hidden = ProgramPageFactory(parent=home, title="Pilot program", slug="pilot")
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    client.force_login(user)
+    client.get(home.url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(home.url)
+    page = response.content.decode()
+    assert "Open program" in page and "Pilot program" not in page
+    restrictions = [
+        q for q in captured.captured_queries if 'FROM "wagtailcore_pageviewrestriction"' in q["sql"]
+    ]
+    assert len(restrictions) == 2  # Wagtail's check of the page served, then the lists' one
