@@ -375,3 +375,17 @@ def test_seeding_again_keeps_each_steps_translation_linked(db, spanish):
     spanish_protocol = Protocol.objects.get(slug="forming-ground-rules", locale=spanish)
     assert spanish_protocol.name == "Formar Reglas Básicas"
     assert all("Each person" not in s.text for s in spanish_protocol.steps.all())
+
+
+def test_translating_a_module_also_submits_the_snippets_it_chooses(
+    client, facilitator, module_with_snippets, protocol, resource, spanish
+):
+    client.force_login(facilitator)
+    submit = reverse("wagtail_localize:submit_page_translation", args=[module_with_snippets.pk])
+    # The module's parent (the program page) is translated with it.
+    response = client.post(submit, {"locales": [spanish.pk], "include_subtree": ""})
+    assert response.status_code == 302
+    assert protocol.has_translation(spanish) and resource.has_translation(spanish)
+    spanish_module = module_with_snippets.get_translation(spanish)
+    chosen = [b.value["protocol"] for b in spanish_module.body if b.block_type == "protocol"]
+    assert chosen[0].pk == protocol.get_translation(spanish).pk
