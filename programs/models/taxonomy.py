@@ -246,8 +246,9 @@ class Resource(TranslatableSnippet, index.Indexed, ClusterableModel):
     filterable list on ResourceIndexPage. A page per resource would add a tree, revisions and
     URLs that nobody reads.
 
-    Its title, summary and audience are translated; its type, tags, link and document are the
-    curriculum's in every language (a translation may point to a link or document of its own).
+    Its title, summary and audience are translated; its type, tags, link and document are
+    synchronized from the English (wagtail-localize lets a translation override the link or
+    the document).
     """
 
     class Type(models.TextChoices):

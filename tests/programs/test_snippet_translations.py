@@ -20,7 +20,7 @@ from programs.factories import (
     ResourceIndexPageFactory,
     TopicFactory,
 )
-from programs.models import Protocol, ProtocolStep, Resource
+from programs.models import LiberatoryDesignMode, Protocol, ProtocolStep, Resource
 from programs.services import site_search
 
 pytestmark = pytest.mark.django_db
@@ -333,6 +333,15 @@ def test_the_admin_offers_translate_and_shows_each_language(
     )
     assert edit.status_code == 200  # wagtail-localize's translation editor
     assert "Herramientas de Attendance Works" in edit.text
+    # A protocol's editor, its steps and its (overridable) mode included.
+    protocol.mode = LiberatoryDesignMode.objects.create(slug="notice", name="Notice")
+    protocol.save()
+    object_translate(protocol, locale=translated["protocol"].locale, memory=MEMORY)
+    edit = client.get(
+        reverse("wagtailsnippets_programs_protocol:edit", args=[translated["protocol"].pk])
+    )
+    assert edit.status_code == 200
+    assert "Cada persona escribe en privado." in edit.text
 
 
 def test_a_title_or_slug_taken_in_one_language_is_a_form_error_not_a_crash(
