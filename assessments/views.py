@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from cohorts.mixins import TeamMemberRequiredMixin, TeamMixin
-from programs.localized import in_source_locale
+from programs.localized import in_reader_language, in_source_locale
 from programs.models import CdeEquityGoal, Resource, ResourceIndexPage
 
 from . import services
@@ -41,11 +41,12 @@ class SelfAssessmentView(TeamMixin, TemplateView):
             )
         low_goals = [row["goal"] for row in rows if row["low"]]
         matching = {}
+        # Each resource in the reader's language when translated (the goals decide on the
+        # curriculum's own rows).
         for resource in (
-            Resource.objects.filter(cde_goals__in=low_goals)
+            in_reader_language(Resource.objects.filter(cde_goals__in=low_goals))
             .prefetch_related("cde_goals")
             .select_related("document")
-            .distinct()
             .order_by("title")[:60]
         ):
             for goal in resource.cde_goals.all():

@@ -1,6 +1,7 @@
 """The module body's blocks: each has a template under templates/programs/blocks/, an icon and a
 preview value. Choosers convert in bulk (one query per block type), so a module page renders in
-a fixed number of queries however many blocks it has.
+a fixed number of queries however many blocks it has. Chosen protocols and resources come with
+their translations in that query; their templates show the reader's (`reader_version`).
 """
 
 from django.core.exceptions import ValidationError
@@ -13,6 +14,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .localized import chosen_with_translations
 
 PROMPT_KINDS = [("identity", _("Identity")), ("learning", _("Learning")), ("team", _("Team"))]
 PRIVACY_CHOICES = [
@@ -42,7 +45,7 @@ class ResourceChooserBlock(SnippetChooserBlock):
         super().__init__("programs.Resource", **kwargs)
 
     def bulk_to_python(self, values):
-        return _in_bulk(self.model_class.objects.select_related("document"), values)
+        return chosen_with_translations(self.model_class.objects.select_related("document"), values)
 
 
 class ProtocolChooserBlock(SnippetChooserBlock):
@@ -51,7 +54,7 @@ class ProtocolChooserBlock(SnippetChooserBlock):
 
     def bulk_to_python(self, values):
         queryset = self.model_class.objects.select_related("mode").prefetch_related("steps")
-        return _in_bulk(queryset, values)
+        return chosen_with_translations(queryset, values)
 
 
 class ModeChooserBlock(SnippetChooserBlock):

@@ -17,6 +17,7 @@ from .factories import (
     ResourceIndexPageFactory,
     StandardPageFactory,
 )
+from .localized import in_source_locale
 from .models import (
     CdeEquityGoal,
     EquityArea,
@@ -155,15 +156,20 @@ def seed_taxonomy() -> dict:
         )
     protocols = {}
     for item in content.protocols:
-        protocol = Protocol.objects.filter(slug=item["slug"]).first() or Protocol(slug=item["slug"])
+        # The English protocol (its translations share the slug).
+        protocol = in_source_locale(Protocol.objects.filter(slug=item["slug"])).first()
+        protocol = protocol or Protocol(slug=item["slug"])
         protocol.name = item["name"]
         protocol.purpose = item["purpose"]
         protocol.source = item["source"]
         protocol.mode = modes.get(item["mode"])
-        protocol.steps = [
-            ProtocolStep(text=text, minutes=minutes, sort_order=i)
-            for i, (text, minutes) in enumerate(item["steps"])
-        ]
+        # Steps updated in place: each keeps its translation key, so its Spanish stays linked.
+        steps = list(protocol.steps.order_by("sort_order")) if protocol.pk else []
+        for i, (text, minutes) in enumerate(item["steps"]):
+            if i == len(steps):
+                steps.append(ProtocolStep())
+            steps[i].text, steps[i].minutes, steps[i].sort_order = text, minutes, i
+        protocol.steps = steps[: len(item["steps"])]
         protocol.save()
         protocols[item["slug"]] = protocol
     return {
@@ -181,7 +187,7 @@ def seed_taxonomy() -> dict:
 def seed_resources(taxonomy) -> None:
     content = curriculum()
     for item in content.resources:
-        resource, _ = Resource.objects.update_or_create(
+        resource, _ = in_source_locale(Resource.objects).update_or_create(
             title=item["title"][:255],
             defaults={
                 "url": item["url"],

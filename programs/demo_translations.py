@@ -1,12 +1,13 @@
-"""The demo's Spanish curriculum: the program page, modules 1 and 2 and the resource library,
-translated through wagtail-localize as a facilitator would in the admin.
+"""The demo's Spanish curriculum: the program page, modules 1 and 2, the resource library, two
+of module 1's protocols and two resources, translated through wagtail-localize as a facilitator
+would in the admin.
 
-Each page gets a translation source and a Spanish translation record; every English string of
-the page that `content_es/curriculum.po` translates goes into wagtail-localize's translation
-memory, and the Spanish page is saved from it (linked to its source: the admin shows it up to
+Each page or snippet gets a translation source and a Spanish translation record; every English
+string of it that `content_es/curriculum.po` translates goes into wagtail-localize's translation
+memory, and the Spanish version is saved from it (linked to its source: the admin shows it up to
 date, and out of date once the English changes). Idempotent: running it again updates the same
-Spanish pages. Module 3 onward stays untranslated, so Spanish readers see the English-with-a-note
-fallback too.
+Spanish versions. Module 3 onward, module 1's third protocol (Compass Points) and the other
+resources stay untranslated, so Spanish readers see the English fallback too.
 """
 
 from pathlib import Path
@@ -24,12 +25,17 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from .localized import in_source_locale
-from .models import ModulePage, ProgramPage, ResourceIndexPage
+from .models import ModulePage, ProgramPage, Protocol, Resource, ResourceIndexPage
 from .permissions import facilitator_permissions_apply
 
 SPANISH = "es"
 MEMORY = Path(__file__).parent / "content_es" / "curriculum.po"
 TRANSLATED_MODULES = (1, 2)
+TRANSLATED_PROTOCOLS = ("forming-ground-rules", "comparing-equity-definitions")
+TRANSLATED_RESOURCES = (
+    "The McKinney-Vento Act At a Glance",
+    "Coalition for Educational Equity for Foster Youth LCAP",
+)
 
 
 def translation_memory() -> dict[str, str]:
@@ -48,10 +54,18 @@ def pages_to_translate() -> list:
     return [program, *modules.order_by("number"), *([library] if library else [])]
 
 
-def page_translate(page, *, locale, memory: dict[str, str], user=None):
-    """Translate `page` into `locale` with wagtail-localize from `memory` (strings missing from
-    it stay English) and publish the translation after commit. Returns the translation record."""
-    source, _created = TranslationSource.update_or_create_from_instance(page)
+def snippets_to_translate() -> list:
+    """The protocols and resources translated in the demo (the English ones)."""
+    protocols = in_source_locale(Protocol.objects.filter(slug__in=TRANSLATED_PROTOCOLS))
+    resources = in_source_locale(Resource.objects.filter(title__in=TRANSLATED_RESOURCES))
+    return [*protocols.order_by("slug"), *resources.order_by("title")]
+
+
+def object_translate(instance, *, locale, memory: dict[str, str], user=None):
+    """Translate a page or snippet into `locale` with wagtail-localize from `memory` (strings
+    missing from it stay English) and publish it (a page after commit; a snippet, which has no
+    drafts, at once). Returns the translation record."""
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
     record, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
@@ -69,9 +83,13 @@ def page_translate(page, *, locale, memory: dict[str, str], user=None):
 
 @transaction.atomic
 def seed_spanish_curriculum() -> list:
-    """Spanish translations of the demo's program page, two modules and the library."""
+    """Spanish translations of the demo's snippets first (the Spanish modules then choose the
+    Spanish protocols), then of the program page, two modules and the library."""
     locale, _created = Locale.objects.get_or_create(language_code=SPANISH)
     memory = translation_memory()
-    records = [page_translate(page, locale=locale, memory=memory) for page in pages_to_translate()]
+    records = [
+        object_translate(instance, locale=locale, memory=memory)
+        for instance in [*snippets_to_translate(), *pages_to_translate()]
+    ]
     facilitator_permissions_apply()  # on the Spanish home page too
     return records

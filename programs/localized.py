@@ -9,11 +9,18 @@ text; without one the English text shows with a note.
 
 Lists read source pages only (`in_source_locale`), then fetch the translations they show in one
 query (`translations_of`), never one per page.
+
+Translatable snippets (protocols, resources) follow the same rule: lists, filters and searches
+decide on the curriculum's own rows, and each row found is shown once, as its translation in
+the reader's language when there is one, else as itself (`in_reader_language` for a list, in
+the same query; `chosen_with_translations` for the snippets a module's body chooses).
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import get_language_info
 
@@ -62,6 +69,44 @@ def with_translations(states: list) -> list:
     if not translated:
         return states
     return [replace(s, translation=translated.get(s.module.translation_key)) for s in states]
+
+
+def in_reader_language(snippets):
+    """The curriculum's own rows among `snippets` (a queryset of a translatable model), each
+    once, as its translation into the reader's language when there is one, else as itself: a
+    queryset of the same model (one query, whatever the language), to order, page and prefetch.
+    Filters on `snippets` decide on the source rows, so a Spanish reader is shown exactly the
+    resources an English reader is, never both versions of one, never none."""
+    model, source = snippets.model, source_language()
+    originals = snippets.filter(locale__language_code=source)
+    language = reader_language()
+    if language is None:
+        return model.objects.filter(pk__in=originals.values("pk"))
+    translated = model.objects.filter(locale__language_code=language).values("translation_key")
+    return model.objects.filter(translation_key__in=originals.values("translation_key")).filter(
+        Q(locale__language_code=language)
+        | Q(locale__language_code=source) & ~Q(translation_key__in=translated)
+    )
+
+
+def chosen_with_translations(queryset, values) -> list:
+    """The snippets chosen by pk in `values` (None where gone), each loaded with its versions in
+    every language in the same query (`translations_loaded`, by language code), so that
+    `reader_version()` picks the reader's at render time. The chosen row itself stays what
+    the body holds: an editor saving the page keeps its choice whatever their language."""
+    model = queryset.model
+    values = [None if v is None else model._meta.pk.to_python(v) for v in values]
+    chosen = [value for value in values if value is not None]
+    keys = model.objects.filter(pk__in=chosen).values("translation_key")
+    rows = list(queryset.filter(translation_key__in=keys).select_related("locale"))
+    versions = defaultdict(dict)
+    for row in rows:
+        versions[row.translation_key][row.locale.language_code] = row
+    by_pk = {}
+    for row in rows:
+        row.translations_loaded = versions[row.translation_key]
+        by_pk[row.pk] = row
+    return [by_pk.get(value) for value in values]
 
 
 def source_home(home):

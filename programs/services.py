@@ -127,12 +127,14 @@ def paginate(request_get, items, *, per_page: int):
 
 
 def resources_filtered(params, *, per_page: int = 20) -> dict:
-    """The library's filter form and one page of matching resources."""
+    """The library's filter form and one page of matching resources, each in the reader's
+    language when translated (the filters and the search decide on the curriculum's rows)."""
     from .forms import ResourceFilterForm
+    from .localized import in_reader_language
     from .models import Resource
 
     form = ResourceFilterForm(params or None)
-    resources = Resource.objects.select_related("document").prefetch_related("topics", "cde_goals")
+    resources = Resource.objects.all()
     query = ""
     if form.is_valid():
         data = form.cleaned_data
@@ -148,11 +150,17 @@ def resources_filtered(params, *, per_page: int = 20) -> dict:
             resources = resources.filter(equity_areas=data["area"])
         query = data["q"].strip()
     if query:
+        # Found in any language's text: the resource answers once.
         words = search_words(query)
-        ids = [r.pk for r in get_search_backend().search(words, Resource)] if words else []
-        resources = resources.filter(pk__in=ids)
-    resources = resources.distinct().order_by("title")
-    page = paginate(params, resources, per_page=per_page)
+        found = get_search_backend().search(words, Resource) if words else []
+        resources = resources.filter(translation_key__in={r.translation_key for r in found})
+    shown = (
+        in_reader_language(resources)
+        .select_related("document", "locale")
+        .prefetch_related("topics", "cde_goals")
+        .order_by("title")
+    )
+    page = paginate(params, shown, per_page=per_page)
     filters = params.copy()
     filters.pop("page", None)
     return {"filter_form": form, "resources": page, "query": query, "filters": filters.urlencode()}
@@ -174,15 +182,24 @@ def search_words(query: str) -> str:
 
 def site_search(query: str):
     """Live module pages, then resources, matching the words of `query` (Wagtail's database
-    backend). A module found through its translation answers once, as the curriculum's page."""
-    from .localized import sources_of
+    backend). A module or resource found through its translation answers once, as the
+    curriculum's page, or as the resource in the reader's language."""
+    from .localized import in_reader_language, sources_of
     from .models import ModulePage, Resource
 
     words = search_words(query)
     if not words:
         return []
     modules = sources_of(list(ModulePage.objects.live().public().search(words)), ModulePage)
-    resources = list(get_search_backend().search(words, Resource))
+    rank = {}  # by relevance, each resource once (at its best-ranked language)
+    for found in get_search_backend().search(words, Resource):
+        rank.setdefault(found.translation_key, len(rank))
+    shown = in_reader_language(Resource.objects.filter(translation_key__in=rank))
+    resources = (
+        sorted(shown.select_related("document", "locale"), key=lambda r: rank[r.translation_key])
+        if rank
+        else []
+    )
     return [
         *({"kind": "module", "item": m} for m in modules),
         *({"kind": "resource", "item": r} for r in resources),

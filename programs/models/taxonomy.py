@@ -1,5 +1,11 @@
 """Taxonomy snippets (registered in wagtail_hooks.py): goals, CDE goals and areas of equity,
-Liberatory Design modes, topics, student groups, protocols and the resource library's items."""
+Liberatory Design modes, topics, student groups, protocols and the resource library's items.
+
+Protocols (with their steps) and resources are translatable (`TranslatableSnippet`):
+facilitators translate them with wagtail-localize like pages, and readers see the version in
+their language when there is one (`programs/localized.py`)."""
+
+from wagtail_localize.fields import SynchronizedField
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -9,9 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 
+from ..localized import reader_language, source_language
 from ..public_cache import purge
 
 
@@ -30,6 +37,42 @@ class CurriculumSnippet(models.Model):
         result = super().delete(*args, **kwargs)
         purge_now_and_on_commit()
         return result
+
+
+class TranslatableSnippet(TranslatableMixin, CurriculumSnippet):
+    """A curriculum snippet translated with wagtail-localize: each language's version is a row
+    of its own (its `locale`), linked to the others by `translation_key`. wagtail-localize saves
+    a translation with `save()`, so creating or updating one bumps the curriculum's version too.
+
+    `unique_in_locale` names fields unique within one language (the database holds it as a
+    unique constraint with the locale); `clean()` reports a clash on the field, as `unique=True`
+    would, since the locale is not a form field and Django's checks would skip the constraint.
+    """
+
+    unique_in_locale: tuple[str, ...] = ()
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        locale_id = self.locale_id or Locale.get_default().pk
+        for name in self.unique_in_locale:
+            clashes = type(self).objects.filter(locale_id=locale_id, **{name: getattr(self, name)})
+            if clashes.exclude(pk=self.pk).exists():
+                raise ValidationError({name: self.unique_error_message(type(self), (name,))})
+
+    def reader_version(self):
+        """This snippet as the reader reads it, when it was loaded with its translations
+        (`localized.chosen_with_translations`, for the snippets a module's body chooses): its
+        version in the reader's language, else the curriculum's original. Otherwise itself (no
+        query)."""
+        loaded = getattr(self, "translations_loaded", None)
+        if not loaded:
+            return self
+        return loaded.get(reader_language() or source_language()) or loaded.get(
+            source_language(), self
+        )
 
 
 def purge_now_and_on_commit() -> None:
@@ -139,10 +182,11 @@ class StudentGroup(CurriculumSnippet):
         return self.label
 
 
-class Protocol(CurriculumSnippet, index.Indexed, ClusterableModel):
-    """A named discussion protocol with timed steps, reused across modules."""
+class Protocol(TranslatableSnippet, index.Indexed, ClusterableModel):
+    """A named discussion protocol with timed steps, reused across modules. Its name, purpose,
+    source and steps are translated; the slug, mode and minutes are the same in every language."""
 
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80)
     name = models.CharField(_("name"), max_length=200)
     purpose = models.TextField(_("purpose"), blank=True)
     mode = models.ForeignKey(
@@ -164,9 +208,13 @@ class Protocol(CurriculumSnippet, index.Indexed, ClusterableModel):
         InlinePanel("steps", label=_("Steps")),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("purpose")]
+    # The slug names the protocol in the content files and the seed: kept in every language.
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+    unique_in_locale = ("slug",)
 
-    class Meta:
+    class Meta(TranslatableSnippet.Meta):
         ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
         verbose_name = _("protocol")
         verbose_name_plural = _("protocols")
 
@@ -174,27 +222,33 @@ class Protocol(CurriculumSnippet, index.Indexed, ClusterableModel):
         return self.name
 
 
-class ProtocolStep(CurriculumSnippet, Orderable):
+class ProtocolStep(TranslatableMixin, CurriculumSnippet, Orderable):
+    # Translatable: wagtail-localize offers each step's text with its protocol (in the
+    # protocol's language; the minutes are synchronized).
     protocol = ParentalKey(Protocol, on_delete=models.CASCADE, related_name="steps")
     text = models.TextField(_("step"))
     minutes = models.PositiveSmallIntegerField(_("minutes"))
 
     panels = [FieldPanel("text"), FieldPanel("minutes")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("protocol step")
 
     def __str__(self):
         return self.text
 
 
-class Resource(CurriculumSnippet, index.Indexed, ClusterableModel):
+class Resource(TranslatableSnippet, index.Indexed, ClusterableModel):
     """A report, toolkit or video in the resource library.
 
     A snippet rather than a page: resources have no body of their own (each is a link or a
     file), module pages pick them with a chooser inside their body, and the library is one
     filterable list on ResourceIndexPage. A page per resource would add a tree, revisions and
     URLs that nobody reads.
+
+    Its title, summary and audience are translated; its type, tags, link and document are
+    synchronized from the English (wagtail-localize lets a translation override the link or
+    the document).
     """
 
     class Type(models.TextChoices):
@@ -205,7 +259,7 @@ class Resource(CurriculumSnippet, index.Indexed, ClusterableModel):
         LETTER = "letter", _("Letter")
         RESEARCH_BRIEF = "research_brief", _("Research brief")
 
-    title = models.CharField(_("title"), max_length=255, unique=True)
+    title = models.CharField(_("title"), max_length=255)
     url = models.URLField(_("external link"), max_length=500, blank=True)
     document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -246,9 +300,16 @@ class Resource(CurriculumSnippet, index.Indexed, ClusterableModel):
         index.AutocompleteField("title"),
         index.FilterField("resource_type"),
     ]
+    # wagtail-localize leaves many-to-many fields alone: keep the tags the curriculum's.
+    override_translatable_fields = [
+        SynchronizedField(name, overridable=False)
+        for name in ("topics", "student_groups", "cde_goals", "equity_areas")
+    ]
+    unique_in_locale = ("title",)
 
-    class Meta:
+    class Meta(TranslatableSnippet.Meta):
         ordering = ["title"]
+        unique_together = [("translation_key", "locale"), ("title", "locale")]
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
 

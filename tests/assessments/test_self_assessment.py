@@ -96,6 +96,29 @@ def test_start_and_end_of_year_are_shown_side_by_side_and_low_goals_point_to_res
     assert SelfAssessment.objects.count() == 2 and GoalRating.objects.count() == 12
 
 
+def test_a_spanish_reader_gets_the_suggested_resources_in_spanish_when_translated(roles, goals):
+    from wagtail.models import Locale
+
+    from programs.demo_translations import object_translate
+
+    spanish = Locale.objects.get_or_create(language_code="es")[0]
+    audit = ResourceFactory(title="Course-taking audit guide", cde_goals=[goals[1]])
+    ResourceFactory(title="Placement letters", cde_goals=[goals[1]])
+    memory = {audit.title: "Guía para revisar la inscripción en cursos"}
+    object_translate(audit, locale=spanish, memory=memory)
+    roles["member_a"].preferred_language = "es"
+    roles["member_a"].save()
+    client = client_for("member_a", roles)
+    client.post(
+        reverse("assessments:edit", args=["team-a", "start"]),
+        ratings_post(goals, lambda n: 1 if n == 2 else 3),
+    )
+    body = client.get(reverse("assessments:overview", args=["team-a"])).text
+    assert "Guía para revisar la inscripción en cursos" in body
+    assert "Course-taking audit guide" not in body
+    assert "Placement letters" in body  # untranslated: the English
+
+
 def test_every_goal_needs_a_rating_and_evidence_and_typed_text_stays(roles, goals):
     data = ratings_post(goals)
     data.pop(f"rating_{goals[0].pk}")

@@ -63,3 +63,37 @@ def test_familia_reads_a_translated_module_in_spanish_and_an_untranslated_one_wi
     assert page.get_by_text(NOTE).is_visible()
     assert page.get_by_role("heading", level=1).inner_text().endswith(modules[3].title)
     assert page.locator(".module-body").get_attribute("lang") == "en"
+
+
+def test_familia_reads_the_translated_protocols_and_resources_in_spanish(page, demo):
+    """The library's snippets: module 1 shows its two translated protocols in Spanish and the
+    untranslated one in English; the library and its search show a translated resource in
+    Spanish, once, and an untranslated one in English."""
+    from programs.localized import in_source_locale
+    from programs.models import ModulePage, ResourceIndexPage
+
+    module = in_source_locale(ModulePage.objects.live()).get(number=1)
+    library = in_source_locale(ResourceIndexPage.objects.live()).get()
+    log_in(page, "familia@example.org", PASSWORD)
+
+    page.goto(module.url)
+    spanish = page.locator('section.protocol[lang="es"]')
+    assert spanish.count() == 2
+    assert page.get_by_role("heading", name="Protocolo: Formar Reglas Básicas").is_visible()
+    assert page.get_by_text("Cada persona escribe en privado:").is_visible()
+    assert page.get_by_role("heading", name="Protocolo: Forming Ground Rules").count() == 0
+    english = page.locator('section.protocol[lang="en"]')
+    assert english.count() == 1 and "Compass Points" in english.inner_text()
+
+    page.goto(library.url)
+    assert page.get_by_role("heading", name="La Ley McKinney-Vento en breve").is_visible()
+    assert page.get_by_text("The McKinney-Vento Act At a Glance").count() == 0
+    assert page.get_by_role("heading", name="PSESD Racial Equity Tool").is_visible()
+
+    # Searching with the English words finds it too: once, in Spanish.
+    page.get_by_label("Buscar").fill("McKinney-Vento")
+    page.get_by_role("button", name="Mostrar los recursos").click()
+    page.wait_for_load_state()
+    titles = page.locator(".resource-title").all_inner_texts()
+    assert "La Ley McKinney-Vento en breve" in titles
+    assert "The McKinney-Vento Act At a Glance" not in titles

@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from accounts.factories import UserFactory
-from programs.demo_translations import page_translate
+from programs.demo_translations import object_translate
 from programs.factories import ModulePageFactory, ProgramPageFactory
 from programs.models import ModuleCompletion, ModuleObjective, ModulePage
 from programs.release import cohort_modules
@@ -38,7 +38,7 @@ def spanish(db):
 
 def translate(page, spanish, capture):
     with capture(execute=True):  # wagtail-localize publishes the translation after commit
-        page_translate(page, locale=spanish, memory=MEMORY)
+        object_translate(page, locale=spanish, memory=MEMORY)
     return page.get_translation(spanish)
 
 
@@ -234,9 +234,15 @@ def test_the_demo_ships_fully_translated_spanish_pages(db, django_capture_on_com
     seed_curriculum()
     with django_capture_on_commit_callbacks(execute=True):
         records = seed_spanish_curriculum()
-    # The program page, modules 1 and 2 and the library, each up to date in wagtail-localize.
-    assert len(records) == 4
+    # Two protocols, two resources, the program page, modules 1 and 2 and the library, each up
+    # to date in wagtail-localize.
+    assert len(records) == 8
     for record in records:
         total, translated = record.get_progress()
         assert translated == total, record.source.object_repr
-        assert record.source.get_translated_instance(record.target_locale).live
+        translation = record.source.get_translated_instance(record.target_locale)
+        assert getattr(translation, "live", True)  # snippets have no drafts
+    # Module 1's Spanish page chooses the Spanish protocols, and Compass Points (untranslated).
+    module = ModulePage.objects.get(number=1, locale=record.target_locale)
+    chosen = [b.value["protocol"] for b in module.body if b.block_type == "protocol"]
+    assert [p.locale.language_code for p in chosen] == ["es", "en", "es"]
