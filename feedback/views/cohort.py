@@ -5,13 +5,13 @@ from functools import cached_property
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from cohort_site.pagination import page_with_total
 from cohort_site.service_forms import add_service_errors
 from cohorts import access
 from cohorts.mixins import CohortManagerMixin, PrivatePageMixin
@@ -62,10 +62,12 @@ class CohortFeedbackView(CohortManagerMixin, TemplateView):
             else []
         )
         overdue_qs = FeedbackRequest.objects.overdue().filter(team__cohort=cohort)
-        # Grows with the cohort: a page at a time, oldest due first.
-        overdue = Paginator(
-            overdue_qs.select_related("team").order_by("due_on", "pk"), OVERDUE_PAGE_SIZE
-        ).get_page(self.request.GET.get("page"))
+        # Grows with the cohort: a page at a time, oldest due first, with the total.
+        overdue = page_with_total(
+            overdue_qs.select_related("team").order_by("due_on", "pk"),
+            self.request.GET.get("page"),
+            OVERDUE_PAGE_SIZE,
+        )
         pending = defaultdict(list)
         for assignment in (
             Assignment.objects.pending()

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 INBOX_LIMIT = 15
 # The cohort feedback page: its team count comes with the cohort (was 9 with its own query).
-COHORT_FEEDBACK_LIMIT = 8
+COHORT_FEEDBACK_LIMIT = 7
 
 
 def _count(client, url) -> int:
