@@ -61,7 +61,7 @@ from django.utils.functional import Promise
 
 from wagtail import hooks
 
-from cohort_site.fragments import cached_html_many, fragment_key
+from cohort_site.fragments import cached_html, cached_html_many, fragment_key
 
 TEAM_SPACE_PANELS = "team_space_panels"
 COHORT_TEAM_COLUMNS = "cohort_team_columns"
@@ -232,10 +232,6 @@ def cached_panel(*, parts, template: str, context, order: int = 100) -> Panel:
     plus its template, the language and the time zone. `context()` reads the panel's data only
     on a miss. A part that is None (the curriculum's version while the cache is down) renders
     the panel without keeping it."""
-    from django.template.loader import render_to_string
-
-    from cohort_site.fragments import cached_html, fragment_key
-
     key = None
     if None not in parts:
         key = fragment_key(
@@ -245,7 +241,7 @@ def cached_panel(*, parts, template: str, context, order: int = 100) -> Panel:
             translation.get_language() or "",
             timezone.get_current_timezone_name(),
         )
-    html = cached_html(key, lambda: render_to_string(template, {"panel": context()}))
+    html = cached_html(key, Panel(template=template, context=context).render)
     return Panel(
         template="cohorts/includes/rendered_panel.html", context={"html": html}, order=order
     )
